@@ -1,0 +1,2 @@
+/** One JSON file per namespace in locales/<lang>/. */
+export const NAMESPACES = ['common'] as const;

@@ -64,4 +64,3 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   };
   return { db, driver: 'postgres', migrate, close: () => client.end({ timeout: 5 }) };
 }
-

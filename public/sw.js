@@ -9,7 +9,8 @@ const NETWORK_TIMEOUT_MS = 4000;
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys()
+    caches
+      .keys()
       .then((keys) => Promise.all(keys.filter((k) => k !== PAGES && k !== ASSETS).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
@@ -57,8 +58,10 @@ async function keepOfflinePage(cache, offlineUrl) {
 
 async function offline(cache, url) {
   const lang = LANG_ROUTE.exec(url.pathname)?.[1] || 'de';
-  return (await cache.match(url.origin + '/' + lang + '/offline/')) ||
-    new Response('Offline', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return (
+    (await cache.match(url.origin + '/' + lang + '/offline/')) ||
+    new Response('Offline', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } })
+  );
 }
 
 async function switchLanguage(request, url) {
@@ -90,6 +93,15 @@ async function asset(request) {
 function withTimeout(promise, ms) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e) => { clearTimeout(timer); reject(e); });
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
   });
 }

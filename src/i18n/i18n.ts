@@ -17,8 +17,7 @@ await instance.init({
   defaultNS: 'common',
   // Astro and Preact escape on render; escaping here would double-escape.
   interpolation: { escapeValue: false },
-  returnNull: false,
-  initImmediate: false,
+  initAsync: false,
 });
 
 /** A translate function bound to one language. */

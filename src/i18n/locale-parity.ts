@@ -15,7 +15,11 @@ export function flatten(value: unknown, prefix = ''): Dictionary {
   return out;
 }
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{\{\s*(\w+)[^}]*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /**
  * `pluralCategories` are the language's own (Intl.PluralRules): a plural key must have exactly
@@ -33,13 +37,19 @@ export function localeProblems(source: Dictionary, target: Dictionary, pluralCat
     const translated = target.get(key);
     if (translated === undefined) problems.push(`missing key "${key}"`);
     else if (translated.trim() === '') problems.push(`empty text for "${key}"`);
-    else if (placeholders(text) !== placeholders(translated)) problems.push(`"${key}" must have the placeholders {{${placeholders(text)}}}`);
+    else if (placeholders(text) !== placeholders(translated))
+      problems.push(`"${key}" must have the placeholders {{${placeholders(text)}}}`);
   }
   for (const [base, text] of pluralBases) {
     for (const category of pluralCategories) {
       const translated = target.get(`${base}_${category}`);
       if (translated === undefined) problems.push(`missing plural form "${base}_${category}"`);
-      else if (!placeholders(translated).split(',').every((p) => p === '' || placeholders(text).includes(p))) problems.push(`"${base}_${category}" has an unknown placeholder`);
+      else if (
+        !placeholders(translated)
+          .split(',')
+          .every((p) => p === '' || placeholders(text).includes(p))
+      )
+        problems.push(`"${base}_${category}" has an unknown placeholder`);
     }
   }
   for (const key of target.keys()) {

@@ -66,3 +66,13 @@ export async function pagesIn(lang: string): Promise<LocalizedPage[]> {
 export function pagePath(lang: string, slug: string): string {
   return slug === 'index' ? `/${lang}/` : `/${lang}/${slug}/`;
 }
+
+/**
+ * The page's HTML, rendered from Markdown at build time. Page files link to each other as
+ * "../slug/" (src/content/README.md), which is only right below /<lang>/<slug>/: links become
+ * "/<lang>/slug/" so they hold on the start page too, and stay in the reader's language.
+ */
+export function pageHtml(page: LocalizedPage): string {
+  const html = page.entry.rendered?.html ?? '';
+  return html.replace(/href="\.\.\/([^"]*)"/g, (_, rest: string) => `href="/${page.lang}/${rest}"`);
+}

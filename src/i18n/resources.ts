@@ -1,7 +1,5 @@
 import type { Resource } from 'i18next';
 
-
-
 // Vite bundles every locale file at build time; nothing is read from disk at run time.
 const files = import.meta.glob<{ default: Record<string, unknown> }>('../../locales/*/*.json', { eager: true });
 

@@ -13,7 +13,12 @@ export interface TranslationMeta {
   translation: 'machine' | 'human';
 }
 
-export function translationStatus(lang: string, sourceLang: string, sourceVersion: number, meta: TranslationMeta | undefined): TranslationStatus {
+export function translationStatus(
+  lang: string,
+  sourceLang: string,
+  sourceVersion: number,
+  meta: TranslationMeta | undefined,
+): TranslationStatus {
   if (lang === sourceLang) return 'source';
   if (!meta) return 'missing';
   return meta.translatedFrom < sourceVersion ? 'outdated' : 'current';

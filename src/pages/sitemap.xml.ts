@@ -10,7 +10,9 @@ export const GET: APIRoute = async ({ site }) => {
   const slugs = [...new Set((await getAllPages()).map((p) => p.slug))];
   const urls = slugs.flatMap((slug) =>
     LANGUAGES.map((l) => {
-      const alternates = LANGUAGES.map((a) => `<xhtml:link rel="alternate" hreflang="${a.tag}" href="${escapeXml(origin + pagePath(a.code, slug))}"/>`).join('');
+      const alternates = LANGUAGES.map(
+        (a) => `<xhtml:link rel="alternate" hreflang="${a.tag}" href="${escapeXml(origin + pagePath(a.code, slug))}"/>`,
+      ).join('');
       return `<url><loc>${escapeXml(origin + pagePath(l.code, slug))}</loc>${alternates}</url>`;
     }),
   );

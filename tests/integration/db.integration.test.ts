@@ -36,8 +36,12 @@ describe.each(testDatabases)('database on $name', (target) => {
   });
 
   it('refuses impossible office data', async () => {
-    await expect(handle.db.insert(openingHours).values({ locationId: 'housing-office', weekday: 8, opens: '09:00', closes: '10:00' })).rejects.toThrow();
-    await expect(handle.db.insert(openingHours).values({ locationId: 'housing-office', weekday: 1, opens: '12:00', closes: '09:00' })).rejects.toThrow();
+    await expect(
+      handle.db.insert(openingHours).values({ locationId: 'housing-office', weekday: 8, opens: '09:00', closes: '10:00' }),
+    ).rejects.toThrow();
+    await expect(
+      handle.db.insert(openingHours).values({ locationId: 'housing-office', weekday: 1, opens: '12:00', closes: '09:00' }),
+    ).rejects.toThrow();
     await expect(handle.db.insert(closures).values({ startsOn: '2026-12-31', endsOn: '2026-12-01', reason: 'x' })).rejects.toThrow();
     await expect(handle.db.insert(counters).values({ locationId: 'nowhere', name: 'x' })).rejects.toThrow();
   });

@@ -7,7 +7,18 @@ const linkTargets = new Set(['../', ...slugs.map((s) => `../${s}/`)]);
 
 describe('German source pages', () => {
   it('cover the office areas and the newcomer topics', () => {
-    for (const slug of ['index', 'where-to-start', 'migration', 'residence-permit-extension', 'home', 'integration', 'case-management', 'contact', 'emergency', 'accessibility']) {
+    for (const slug of [
+      'index',
+      'where-to-start',
+      'migration',
+      'residence-permit-extension',
+      'home',
+      'integration',
+      'case-management',
+      'contact',
+      'emergency',
+      'accessibility',
+    ]) {
       expect(slugs).toContain(slug);
     }
   });

@@ -30,7 +30,14 @@ describe('localeProblems', () => {
     expect(localeProblems(source, new Map([['a', 'Hallo']]), [])).toContain('"a" must have the placeholders {{name}}');
   });
   it('refuses plural forms the language does not have', () => {
-    const target = new Map([['a', '{{name}}'], ['n_one', '1'], ['n_two', '2'], ['n_other', 'x']]);
-    expect(localeProblems(source, target, ['one', 'other'])).toEqual(['unexpected key "n_two" (not in the source, or not a plural form of this language)']);
+    const target = new Map([
+      ['a', '{{name}}'],
+      ['n_one', '1'],
+      ['n_two', '2'],
+      ['n_other', 'x'],
+    ]);
+    expect(localeProblems(source, target, ['one', 'other'])).toEqual([
+      'unexpected key "n_two" (not in the source, or not a plural form of this language)',
+    ]);
   });
 });

@@ -6,7 +6,7 @@ import preact from '@astrojs/preact';
 export default defineConfig({
   site: process.env.PUBLIC_ORIGIN ?? 'http://localhost:4321',
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  adapter: node({ mode: 'middleware' }),
   integrations: [preact()],
   trailingSlash: 'always',
   build: {

@@ -40,7 +40,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node scripts/serve.mjs',
+    command: 'node src/cli/serve.mjs',
     url: `http://127.0.0.1:${port}/de/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -33,7 +33,7 @@ export const LANGUAGES: readonly Language[] = [
   { code: 'it', tag: 'it', name: 'Italiano', dir: 'ltr', fallbacks: ['en', 'de'] },
   { code: 'fr', tag: 'fr', name: 'Français', dir: 'ltr', fallbacks: ['en', 'de'] },
   { code: 'es', tag: 'es', name: 'Español', dir: 'ltr', fallbacks: ['en', 'de'] },
-  { code: 'kmr', tag: 'kmr', name: 'Kurmancî', dir: 'ltr', fallbacks: ['tr', 'en', 'de'] },
+  { code: 'kmr', tag: 'kmr', name: 'Kurmancî', dir: 'ltr', fallbacks: ['en', 'de'] },
   { code: 'ti', tag: 'ti', name: 'ትግርኛ', dir: 'ltr', fallbacks: ['en', 'de'] },
 ];
 

@@ -1,6 +1,6 @@
 /**
  * The databases the db suites run on: the embedded PGlite always, and a real PostgreSQL when
- * TEST_POSTGRES_URL names a server (scripts/test.sh sets it when 127.0.0.1:5432 answers). Each
+ * TEST_POSTGRES_URL names a server (src/cli/test.sh sets it when 127.0.0.1:5432 answers). Each
  * PostgreSQL test database is created fresh and dropped afterwards, so runs never collide.
  */
 import { randomBytes } from 'node:crypto';

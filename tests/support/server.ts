@@ -28,7 +28,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wp-server-'));
   let log = '';
-  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+  const child = spawn(process.execPath, ['src/cli/serve.mjs'], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), PGLITE_DIR: path.join(dataDir, 'pglite'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

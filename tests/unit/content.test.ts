@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../../src/i18n/languages';
-import { readPage, relativeLinks, sourceSlugs } from '../../scripts/content-files';
+import { readPage, relativeLinks, sourceSlugs } from '../../src/cli/content-files';
 
 const slugs = sourceSlugs();
 const linkTargets = new Set(['../', ...slugs.map((s) => `../${s}/`)]);

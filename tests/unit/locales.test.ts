@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES, SOURCE_LANGUAGE } from '../../src/i18n/languages';
 import { NAMESPACES } from '../../src/i18n/namespaces';
 import { flatten, localeProblems } from '../../src/i18n/locale-parity';
-import { readLocale } from '../../scripts/content-files';
+import { readLocale } from '../../src/cli/content-files';
 
 describe.each(LANGUAGES.filter((l) => l.code !== SOURCE_LANGUAGE))('UI strings in $code', ({ code, tag }) => {
   it.each([...NAMESPACES])('%s.json has every key and placeholder of the German source', (ns) => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-export const ROOT = path.resolve(import.meta.dirname, '..');
+export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const PAGES_DIR = path.join(ROOT, 'src/content/pages');
 export const LOCALES_DIR = path.join(ROOT, 'locales');
 

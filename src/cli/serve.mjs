@@ -1,0 +1,40 @@
+// @ts-check
+/**
+ * `npm run serve`: the built portal. Prerendered files come from memory (src/server/static-files.mjs),
+ * everything else goes to Astro's handler; every response carries the security headers.
+ */
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { securityHeaders } from '../server/security-headers.mjs';
+import { loadStaticFiles, serveStatic } from '../server/static-files.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const entry = path.join(root, 'dist/server/entry.mjs');
+if (!existsSync(entry)) {
+  process.stderr.write('No build found in dist/. Run `npm run build` first (or `npm start`, which builds).\n');
+  process.exit(1);
+}
+
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 4321);
+const https = (process.env.PUBLIC_ORIGIN ?? '').startsWith('https:');
+const headers = Object.entries(securityHeaders({ https }));
+const files = loadStaticFiles(path.join(root, 'dist/client'));
+const { handler } = await import(entry);
+
+const server = http.createServer((req, res) => {
+  for (const [name, value] of headers) res.setHeader(name, value);
+  if (serveStatic(files, req, res)) return;
+  handler(req, res);
+});
+server.keepAliveTimeout = 5000;
+server.listen(port, host, () => process.stdout.write(`Welcome Portal listening on http://${host}:${port}\n`));
+
+// Let requests in flight finish on a normal stop (deploys, Ctrl-C).
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}

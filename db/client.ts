@@ -36,7 +36,9 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const client = await PGlite.create(dataDir);
+  // btree_gist backs the constraint that keeps a counter from being booked twice.
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
   const db = drizzle(client, { schema }) as unknown as Db;
   const migrate = async (folder = MIGRATIONS_FOLDER) => {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');

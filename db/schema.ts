@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, integer, pgTable, primaryKey, serial, smallint, text, time, index } from 'drizzle-orm/pg-core';
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Something a person can book, e.g. extending a residence permit. */
 export const services = pgTable(
@@ -83,4 +83,109 @@ export const counterServices = pgTable(
       .references(() => services.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.counterId, t.serviceId] })],
+);
+
+const tstzrange = customType<{ data: string }>({ dataType: () => 'tstzrange' });
+
+export const APPOINTMENT_STATUSES = ['booked', 'cancelled', 'checked_in', 'no_show', 'done'] as const;
+export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
+
+/**
+ * A service at a location, at a time, for a person. Each appointment holds one counter for its
+ * time; an exclusion constraint (migration 0001) forbids two active appointments on one counter
+ * at overlapping times, so a slot's capacity holds whatever the concurrency.
+ */
+export const appointments = pgTable(
+  'appointments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    serviceId: text('service_id').notNull().references(() => services.id),
+    locationId: text('location_id').notNull().references(() => locations.id),
+    counterId: integer('counter_id').notNull().references(() => counters.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    during: tstzrange('during').generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),
+    persons: smallint('persons').notNull().default(1),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    language: text('language').notNull(),
+    needs: text('needs').array().notNull().default(sql`'{}'::text[]`),
+    status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
+    manageTokenHash: text('manage_token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('appointments_order', sql`${t.startsAt} < ${t.endsAt}`),
+    check('appointments_persons', sql`${t.persons} between 1 and 6`),
+    check('appointments_status', sql`${t.status} in ('booked', 'cancelled', 'checked_in', 'no_show', 'done')`),
+    index('appointments_counter_time').on(t.counterId, t.startsAt),
+    index('appointments_location_time').on(t.locationId, t.startsAt),
+    // One open appointment per person and service.
+    uniqueIndex('appointments_one_open_per_service')
+      .on(t.serviceId, sql`lower(${t.email})`)
+      .where(sql`${t.status} = 'booked'`),
+  ],
+);
+
+/** Transactional outbox: a mail is written in the same transaction as what caused it. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    appointmentId: uuid('appointment_id').references(() => appointments.id, { onDelete: 'cascade' }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    /** [{ filename, contentType, content }] with text content (.ics). */
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Not before this time (reminders wait for the day before; retries back off). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer('attempts').notNull().default(0),
+    /** A worker's claim: only the claimer marks the row sent; an expired claim may be taken over. */
+    claimToken: text('claim_token'),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    lastError: text('last_error'),
+  },
+  (t) => [index('outbox_due').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+);
+
+/** What would have been sent while no SMTP server is configured (the dev mailbox page shows it). */
+export const devMailbox = pgTable('dev_mailbox', {
+  id: serial('id').primaryKey(),
+  to: text('to').notNull(),
+  subject: text('subject').notNull(),
+  raw: text('raw').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Fixed-window counters for rate limits, shared by every instance. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  count: integer('count').notNull(),
+});
+
+/** People who asked to be told when a time frees up; the first to ask are told first. */
+export const waitlist = pgTable(
+  'waitlist',
+  {
+    id: serial('id').primaryKey(),
+    serviceId: text('service_id').notNull().references(() => services.id),
+    locationId: text('location_id').references(() => locations.id),
+    email: text('email').notNull(),
+    language: text('language').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('waitlist_waiting').on(t.serviceId, t.createdAt).where(sql`${t.notifiedAt} is null`),
+    uniqueIndex('waitlist_once').on(t.serviceId, sql`coalesce(${t.locationId}, '')`, sql`lower(${t.email})`).where(sql`${t.notifiedAt} is null`),
+  ],
 );

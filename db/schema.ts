@@ -1,5 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, smallint, text, time, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  time,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Something a person can book, e.g. extending a residence permit. */
 export const services = pgTable(
@@ -100,9 +117,15 @@ export const appointments = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     reference: text('reference').notNull().unique(),
-    serviceId: text('service_id').notNull().references(() => services.id),
-    locationId: text('location_id').notNull().references(() => locations.id),
-    counterId: integer('counter_id').notNull().references(() => counters.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
+    locationId: text('location_id')
+      .notNull()
+      .references(() => locations.id),
+    counterId: integer('counter_id')
+      .notNull()
+      .references(() => counters.id),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     during: tstzrange('during').generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),
@@ -111,7 +134,10 @@ export const appointments = pgTable(
     email: text('email').notNull(),
     phone: text('phone'),
     language: text('language').notNull(),
-    needs: text('needs').array().notNull().default(sql`'{}'::text[]`),
+    needs: text('needs')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -153,7 +179,11 @@ export const outbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     lastError: text('last_error'),
   },
-  (t) => [index('outbox_due').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index('outbox_due')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
 );
 
 /** What would have been sent while no SMTP server is configured (the dev mailbox page shows it). */
@@ -177,7 +207,9 @@ export const waitlist = pgTable(
   'waitlist',
   {
     id: serial('id').primaryKey(),
-    serviceId: text('service_id').notNull().references(() => services.id),
+    serviceId: text('service_id')
+      .notNull()
+      .references(() => services.id),
     locationId: text('location_id').references(() => locations.id),
     email: text('email').notNull(),
     language: text('language').notNull(),
@@ -185,7 +217,11 @@ export const waitlist = pgTable(
     notifiedAt: timestamp('notified_at', { withTimezone: true }),
   },
   (t) => [
-    index('waitlist_waiting').on(t.serviceId, t.createdAt).where(sql`${t.notifiedAt} is null`),
-    uniqueIndex('waitlist_once').on(t.serviceId, sql`coalesce(${t.locationId}, '')`, sql`lower(${t.email})`).where(sql`${t.notifiedAt} is null`),
+    index('waitlist_waiting')
+      .on(t.serviceId, t.createdAt)
+      .where(sql`${t.notifiedAt} is null`),
+    uniqueIndex('waitlist_once')
+      .on(t.serviceId, sql`coalesce(${t.locationId}, '')`, sql`lower(${t.email})`)
+      .where(sql`${t.notifiedAt} is null`),
   ],
 );

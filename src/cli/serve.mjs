@@ -22,6 +22,7 @@ const https = (process.env.PUBLIC_ORIGIN ?? '').startsWith('https:');
 const headers = Object.entries(securityHeaders({ https }));
 const files = loadStaticFiles(path.join(root, 'dist/client'));
 const { handler } = await import(entry);
+const { startBackgroundJobs } = await import(path.join(root, 'dist/jobs.mjs'));
 
 const server = http.createServer((req, res) => {
   for (const [name, value] of headers) res.setHeader(name, value);
@@ -31,10 +32,23 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 5000;
 server.listen(port, host, () => process.stdout.write(`Welcome Portal listening on http://${host}:${port}\n`));
 
+// The mail worker starts once the database answers; until then it keeps trying.
+/** @type {undefined | (() => Promise<void>)} */
+let stopJobs;
+const startJobs = () =>
+  startBackgroundJobs().then(
+    (/** @type {() => Promise<void>} */ stop) => (stopJobs = stop),
+    (/** @type {unknown} */ error) => {
+      process.stderr.write(`[jobs] could not start yet (${error instanceof Error ? error.message : error}); retrying in 5 s\n`);
+      setTimeout(startJobs, 5000).unref();
+    },
+  );
+startJobs();
+
 // Let requests in flight finish on a normal stop (deploys, Ctrl-C).
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    server.close(() => void (stopJobs?.() ?? Promise.resolve()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

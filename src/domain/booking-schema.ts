@@ -14,10 +14,19 @@ const id = (message: string) => z.string({ error: message }).check(z.regex(/^[a-
 export const bookingRequestSchema = z.object({
   service: id('errors.service'),
   location: id('errors.location'),
-  start: z.string({ error: 'errors.start' }).check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: 'errors.start' })),
-  persons: z._default(z.int({ error: 'errors.persons' }).check(z.gte(1, { error: 'errors.persons' }), z.lte(MAX_PERSONS, { error: 'errors.persons' })), 1),
-  name: z.string({ error: 'errors.nameRequired' }).check(z.trim(), z.minLength(2, { error: 'errors.nameRequired' }), z.maxLength(120, { error: 'errors.nameTooLong' })),
-  email: z.string({ error: 'errors.email' }).check(z.trim(), z.maxLength(254, { error: 'errors.email' }), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'errors.email' })),
+  start: z
+    .string({ error: 'errors.start' })
+    .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { error: 'errors.start' })),
+  persons: z._default(
+    z.int({ error: 'errors.persons' }).check(z.gte(1, { error: 'errors.persons' }), z.lte(MAX_PERSONS, { error: 'errors.persons' })),
+    1,
+  ),
+  name: z
+    .string({ error: 'errors.nameRequired' })
+    .check(z.trim(), z.minLength(2, { error: 'errors.nameRequired' }), z.maxLength(120, { error: 'errors.nameTooLong' })),
+  email: z
+    .string({ error: 'errors.email' })
+    .check(z.trim(), z.maxLength(254, { error: 'errors.email' }), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'errors.email' })),
   phone: z.optional(z.string({ error: 'errors.phone' }).check(z.trim(), z.regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'errors.phone' }))),
   language: z.string({ error: 'errors.language' }).check(z.regex(/^[a-z]{2,3}(-simple)?$/, { error: 'errors.language' })),
   needs: z._default(z.array(z.enum(NEEDS, { error: 'errors.needs' })).check(z.maxLength(NEEDS.length, { error: 'errors.needs' })), []),
@@ -46,3 +55,12 @@ export function parseBookingRequest(input: unknown): { ok: true; value: BookingR
 export function appointmentMinutes(service: { durationMinutes: number; extraPersonMinutes: number }, persons: number): number {
   return service.durationMinutes + Math.max(0, persons - 1) * service.extraPersonMinutes;
 }
+
+export const waitlistRequestSchema = z.object({
+  service: id('errors.service'),
+  location: z.optional(id('errors.location')),
+  email: bookingRequestSchema.shape.email,
+  language: bookingRequestSchema.shape.language,
+});
+
+export type WaitlistRequest = z.infer<typeof waitlistRequestSchema>;

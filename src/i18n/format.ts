@@ -24,3 +24,16 @@ export function clockTime(lang: string, hhmm: string): string {
 export function formatDate(lang: string, date: Date, style: 'long' | 'medium' = 'long'): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: style, timeZone: TIME_ZONE }).format(date);
 }
+
+/** "Tuesday, 1 December 2026 at 08:00" in the reader's language, always in Berlin time. */
+export function formatDateTime(lang: string, date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'full', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+}
+
+export function formatTime(lang: string, date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+}
+
+export function formatDay(lang: string, date: Date): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: TIME_ZONE }).format(date);
+}

@@ -10,6 +10,19 @@ const schema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** The address people reach the portal at, used in mails. */
   PUBLIC_ORIGIN: z.url().default('http://localhost:4321'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Abuse limits for booking, per e-mail address and per client address. */
+  BOOKING_LIMIT_PER_EMAIL_PER_DAY: z.coerce.number().int().min(1).default(5),
+  BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  TRUST_PROXY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  /** Sender of the portal's mails. */
+  MAIL_FROM: z.string().min(3).default('Willkommensportal Musterstadt <no-reply@musterstadt.example>'),
+  /** How often the mail worker looks at the outbox, in milliseconds. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
 });
 
 export type Env = z.infer<typeof schema>;

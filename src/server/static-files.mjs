@@ -24,7 +24,7 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** @typedef {{ body: Buffer, br?: Buffer, gzip?: Buffer, type: string, etag: string, cacheControl: string }} StaticFile */
+/** @typedef {{ body: Buffer, br: Buffer | undefined, gzip: Buffer | undefined, type: string, etag: string, cacheControl: string }} StaticFile */
 
 /** @param {string} urlPath */
 function cacheControlFor(urlPath) {

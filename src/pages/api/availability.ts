@@ -1,0 +1,41 @@
+import type { APIRoute } from 'astro';
+import { MAX_PERSONS } from '../../domain/booking-schema';
+import { formatWithOffset, isIsoDate, toZoned } from '../../domain/time';
+import { availableSlots } from '../../server/booking/appointments';
+import { loadServiceAtLocation } from '../../server/booking/office-data';
+import { getDb } from '../../server/db';
+import { apiError, handleApi, json, requestLanguage } from '../../server/http';
+
+export const prerender = false;
+
+const MAX_DAYS = 120;
+
+/** GET /api/availability?service=ID&location=ID&from=YYYY-MM-DD&days=N[&persons=N] */
+export const GET: APIRoute = ({ request, url }) => {
+  const lang = requestLanguage(request);
+  return handleApi(request, lang, async () => {
+    const q = url.searchParams;
+    const service = q.get('service') ?? '';
+    const location = q.get('location') ?? '';
+    const now = new Date();
+    const from = q.get('from') ?? toZoned(now).date;
+    const days = Number(q.get('days') ?? 14);
+    const persons = Number(q.get('persons') ?? 1);
+    if (!isIsoDate(from)) return apiError(lang, 400, 'start');
+    if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) return apiError(lang, 400, 'invalid');
+    if (!Number.isInteger(persons) || persons < 1 || persons > MAX_PERSONS) return apiError(lang, 400, 'persons');
+    const db = await getDb();
+    const data =
+      /^[a-z0-9-]{1,64}$/.test(service) && /^[a-z0-9-]{1,64}$/.test(location)
+        ? await loadServiceAtLocation(db, service, location)
+        : undefined;
+    if (!data) return apiError(lang, 404, 'notOffered');
+    const slots = await availableSlots(db, data, now, from, days, persons);
+    return json(200, {
+      service,
+      location,
+      timeZone: 'Europe/Berlin',
+      slots: slots.map((s) => ({ start: formatWithOffset(s.start), end: formatWithOffset(s.end), capacityLeft: s.freeCounterIds.length })),
+    });
+  });
+};

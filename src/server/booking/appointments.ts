@@ -1,0 +1,323 @@
+/**
+ * Booking, moving and cancelling appointments. The database guards capacity (the exclusion
+ * constraint on counters); this code only chooses which free counter to try and writes the
+ * mails to the outbox in the same transaction.
+ */
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { appointments, waitlist } from '../../../db/schema';
+import { freeSlots, type Slot } from '../../domain/availability';
+import { appointmentMinutes, type BookingRequest, type FieldErrors } from '../../domain/booking-schema';
+import { addDays, fromZoned, toZoned } from '../../domain/time';
+import { isLanguageCode } from '../../i18n/languages';
+import { EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../errors';
+import { appointmentMail, freedTimeMail, type AppointmentMailKind } from '../mail/appointment-mails';
+import { dropPendingMail, enqueueMail } from '../mail/outbox';
+import { hit } from '../rate-limit';
+import { generateReference, generateSecretToken, hashToken } from '../tokens';
+import { loadCounterLoads, loadServiceAtLocation, type ServiceAtLocation } from './office-data';
+
+export type AppointmentRow = typeof appointments.$inferSelect;
+
+export interface BookingDeps {
+  db: Db;
+  now: () => Date;
+  origin: string;
+  limits: { perEmailPerDay: number; perAddressPerHour: number };
+}
+
+export type BookingOutcome =
+  | { kind: 'booked'; appointment: AppointmentRow; manageUrl: string }
+  | { kind: 'invalid'; errors: FieldErrors }
+  | { kind: 'taken'; next: Slot[] }
+  | { kind: 'duplicate' }
+  | { kind: 'limited' };
+
+const NEXT_FREE_COUNT = 5;
+
+export function manageUrl(origin: string, lang: string, token: string): string {
+  return `${origin}/${lang}/manage/?t=${encodeURIComponent(token)}`;
+}
+
+/** Free times for a service at a location; the appointment being moved does not block itself. */
+export async function availableSlots(
+  db: Db,
+  data: ServiceAtLocation,
+  now: Date,
+  from: string,
+  days: number,
+  persons: number,
+  ignoreAppointmentId?: string,
+): Promise<Slot[]> {
+  const start = new Date(`${from}T00:00:00Z`).getTime() - 86_400_000;
+  const end = new Date(`${addDays(from, days)}T00:00:00Z`).getTime() + 86_400_000;
+  const loads = await loadCounterLoads(db, data.counterIds, new Date(start), new Date(end), ignoreAppointmentId);
+  return freeSlots({
+    now,
+    from,
+    days,
+    durationMinutes: appointmentMinutes(data.service, persons),
+    stepMinutes: data.service.durationMinutes,
+    leadTimeHours: data.service.leadTimeHours,
+    horizonDays: data.service.horizonDays,
+    openingHours: data.openingHours,
+    closures: data.closures,
+    counters: loads,
+  });
+}
+
+/** The next free times from now on, for a "just taken" answer. */
+export async function nextFreeSlots(db: Db, data: ServiceAtLocation, now: Date, persons: number): Promise<Slot[]> {
+  const slots = await availableSlots(db, data, now, toZoned(now).date, data.service.horizonDays + 1, persons);
+  return slots.slice(0, NEXT_FREE_COUNT);
+}
+
+type StartCheck = { ok: true; counterIds: number[]; end: Date } | { ok: false; outcome: BookingOutcome };
+
+/** Is `start` a bookable time at all (opening hours, lead time, horizon) and is it free now? */
+async function checkStart(
+  deps: BookingDeps,
+  data: ServiceAtLocation,
+  start: Date,
+  persons: number,
+  ignoreAppointmentId?: string,
+): Promise<StartCheck> {
+  const now = deps.now();
+  if (Number.isNaN(start.getTime())) return { ok: false, outcome: { kind: 'invalid', errors: { start: 'errors.start' } } };
+  if (start.getTime() < now.getTime()) return { ok: false, outcome: { kind: 'invalid', errors: { start: 'errors.startPast' } } };
+  const date = toZoned(start).date;
+  const grid = freeSlots({
+    now,
+    from: date,
+    days: 1,
+    durationMinutes: appointmentMinutes(data.service, persons),
+    stepMinutes: data.service.durationMinutes,
+    leadTimeHours: data.service.leadTimeHours,
+    horizonDays: data.service.horizonDays,
+    openingHours: data.openingHours,
+    closures: data.closures,
+    counters: [{ id: 0, busy: [] }],
+  });
+  if (!grid.some((s) => s.start.getTime() === start.getTime()))
+    return { ok: false, outcome: { kind: 'invalid', errors: { start: 'errors.startUnavailable' } } };
+  const free = (await availableSlots(deps.db, data, now, date, 1, persons, ignoreAppointmentId)).find(
+    (s) => s.start.getTime() === start.getTime(),
+  );
+  if (!free) return { ok: false, outcome: { kind: 'taken', next: await nextFreeSlots(deps.db, data, now, persons) } };
+  return { ok: true, counterIds: free.freeCounterIds, end: free.end };
+}
+
+async function withinLimits(deps: BookingDeps, email: string, clientAddress: string): Promise<boolean> {
+  const now = deps.now();
+  const byEmail = await hit(
+    deps.db,
+    { key: `book:email:${hashToken(email.toLowerCase())}`, max: deps.limits.perEmailPerDay, windowSeconds: 86_400 },
+    now,
+  );
+  const byAddress = await hit(
+    deps.db,
+    { key: `book:addr:${hashToken(clientAddress)}`, max: deps.limits.perAddressPerHour, windowSeconds: 3600 },
+    now,
+  );
+  return byEmail && byAddress;
+}
+
+function mailFacts(row: AppointmentRow, data: ServiceAtLocation) {
+  return { ...row, location: data.location, servicePage: data.service.page };
+}
+
+function mailUrls(deps: BookingDeps, row: AppointmentRow, token: string | undefined, data: ServiceAtLocation) {
+  return {
+    manage: token ? manageUrl(deps.origin, row.language, token) : `${deps.origin}/${row.language}/`,
+    servicePage: `${deps.origin}/${row.language}/${data.service.page}/`,
+    book: `${deps.origin}/${row.language}/book/?service=${data.service.id}`,
+  };
+}
+
+/** The reminder goes out at 10:00 the day before; none when that time has already passed. */
+export function reminderTime(start: Date, now: Date): Date | undefined {
+  const at = fromZoned(addDays(toZoned(start).date, -1), 10 * 60);
+  return at && at > now ? at : undefined;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+async function queueAppointmentMails(
+  tx: Tx,
+  deps: BookingDeps,
+  kind: AppointmentMailKind,
+  row: AppointmentRow,
+  token: string | undefined,
+  data: ServiceAtLocation,
+) {
+  const now = deps.now();
+  const urls = mailUrls(deps, row, token, data);
+  await enqueueMail(tx, { kind, to: row.email, appointmentId: row.id, mail: appointmentMail(kind, mailFacts(row, data), urls, now) });
+  await dropPendingMail(tx, row.id, 'reminder');
+  const remindAt = kind === 'cancelled' ? undefined : reminderTime(row.startsAt, now);
+  if (remindAt)
+    await enqueueMail(tx, {
+      kind: 'reminder',
+      to: row.email,
+      appointmentId: row.id,
+      notBefore: remindAt,
+      mail: appointmentMail('reminder', mailFacts(row, data), urls, now),
+    });
+}
+
+export async function bookAppointment(deps: BookingDeps, request: BookingRequest, clientAddress: string): Promise<BookingOutcome> {
+  if (!isLanguageCode(request.language)) return { kind: 'invalid', errors: { language: 'errors.language' } };
+  if (!(await withinLimits(deps, request.email, clientAddress))) return { kind: 'limited' };
+  const data = await loadServiceAtLocation(deps.db, request.service, request.location);
+  if (!data) return { kind: 'invalid', errors: { location: 'errors.notOffered' } };
+  const start = new Date(request.start);
+  const check = await checkStart(deps, data, start, request.persons);
+  if (!check.ok) return check.outcome;
+  for (const counterId of check.counterIds) {
+    const token = generateSecretToken();
+    try {
+      const row = await deps.db.transaction(async (tx) => {
+        const [inserted] = await tx
+          .insert(appointments)
+          .values({
+            reference: generateReference(),
+            serviceId: data.service.id,
+            locationId: data.location.id,
+            counterId,
+            startsAt: start,
+            endsAt: check.end,
+            persons: request.persons,
+            name: request.name,
+            email: request.email,
+            phone: request.phone || null,
+            language: request.language,
+            needs: request.needs,
+            manageTokenHash: hashToken(token),
+          })
+          .returning();
+        if (!inserted) throw new Error('insert returned no appointment');
+        await queueAppointmentMails(tx, deps, 'confirmation', inserted, token, data);
+        return inserted;
+      });
+      return { kind: 'booked', appointment: row, manageUrl: manageUrl(deps.origin, row.language, token) };
+    } catch (error) {
+      const { code, constraint } = pgError(error);
+      if (code === EXCLUSION_VIOLATION) continue; // someone else took this counter a moment ago
+      if (code === UNIQUE_VIOLATION && constraint === 'appointments_one_open_per_service') return { kind: 'duplicate' };
+      throw error;
+    }
+  }
+  return { kind: 'taken', next: await nextFreeSlots(deps.db, data, deps.now(), request.persons) };
+}
+
+export async function findByToken(db: Db, token: string): Promise<AppointmentRow | undefined> {
+  if (!/^[a-z2-7]{20,64}$/.test(token)) return undefined;
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(eq(appointments.manageTokenHash, hashToken(token)));
+  return row;
+}
+
+export type ChangeOutcome =
+  | { kind: 'done'; appointment: AppointmentRow }
+  | { kind: 'notFound' }
+  | { kind: 'notChangeable' }
+  | Exclude<BookingOutcome, { kind: 'booked' }>;
+
+function changeable(row: AppointmentRow, now: Date): boolean {
+  return row.status === 'booked' && row.startsAt > now;
+}
+
+export async function moveAppointment(deps: BookingDeps, token: string, newStart: Date): Promise<ChangeOutcome> {
+  const row = await findByToken(deps.db, token);
+  if (!row) return { kind: 'notFound' };
+  if (!changeable(row, deps.now())) return { kind: 'notChangeable' };
+  const data = await loadServiceAtLocation(deps.db, row.serviceId, row.locationId);
+  if (!data) return { kind: 'notChangeable' };
+  const check = await checkStart(deps, data, newStart, row.persons, row.id);
+  if (!check.ok) return check.outcome as ChangeOutcome;
+  for (const counterId of check.counterIds) {
+    try {
+      const moved = await deps.db.transaction(async (tx) => {
+        const [updated] = await tx
+          .update(appointments)
+          .set({ startsAt: newStart, endsAt: check.end, counterId, updatedAt: deps.now() })
+          .where(and(eq(appointments.id, row.id), eq(appointments.status, 'booked')))
+          .returning();
+        if (!updated) throw new Error('appointment changed meanwhile');
+        await queueAppointmentMails(tx, deps, 'moved', updated, token, data);
+        await tellWaitingPerson(tx, deps, data);
+        return updated;
+      });
+      return { kind: 'done', appointment: moved };
+    } catch (error) {
+      if (pgError(error).code === EXCLUSION_VIOLATION) continue;
+      throw error;
+    }
+  }
+  return { kind: 'taken', next: await nextFreeSlots(deps.db, data, deps.now(), row.persons) };
+}
+
+export async function cancelAppointment(deps: BookingDeps, token: string): Promise<ChangeOutcome> {
+  const row = await findByToken(deps.db, token);
+  if (!row) return { kind: 'notFound' };
+  if (!changeable(row, deps.now())) return { kind: 'notChangeable' };
+  const data = await loadServiceAtLocation(deps.db, row.serviceId, row.locationId);
+  if (!data) return { kind: 'notChangeable' };
+  const cancelled = await deps.db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(appointments)
+      .set({ status: 'cancelled', updatedAt: deps.now() })
+      .where(and(eq(appointments.id, row.id), eq(appointments.status, 'booked')))
+      .returning();
+    if (!updated) return undefined;
+    await queueAppointmentMails(tx, deps, 'cancelled', updated, undefined, data);
+    await tellWaitingPerson(tx, deps, data);
+    return updated;
+  });
+  return cancelled ? { kind: 'done', appointment: cancelled } : { kind: 'notChangeable' };
+}
+
+/** A time freed up: the first person waiting for this service (here or anywhere) is told. */
+async function tellWaitingPerson(tx: Tx, deps: BookingDeps, data: ServiceAtLocation): Promise<void> {
+  const [first] = await tx
+    .select()
+    .from(waitlist)
+    .where(
+      and(
+        eq(waitlist.serviceId, data.service.id),
+        isNull(waitlist.notifiedAt),
+        or(isNull(waitlist.locationId), eq(waitlist.locationId, data.location.id)),
+      ),
+    )
+    .orderBy(asc(waitlist.createdAt), asc(waitlist.id))
+    .limit(1)
+    .for('update', { skipLocked: true });
+  if (!first) return;
+  await tx.update(waitlist).set({ notifiedAt: deps.now() }).where(eq(waitlist.id, first.id));
+  const bookUrl = `${deps.origin}/${first.language}/book/?service=${data.service.id}&location=${data.location.id}`;
+  await enqueueMail(tx, { kind: 'waitlist', to: first.email, mail: freedTimeMail(first.language, data.service.id, bookUrl) });
+}
+
+export type WaitlistOutcome = { kind: 'added' } | { kind: 'already' } | { kind: 'invalid'; errors: FieldErrors } | { kind: 'limited' };
+
+export async function joinWaitlist(
+  deps: BookingDeps,
+  input: { service: string; location?: string | undefined; email: string; language: string },
+  clientAddress: string,
+): Promise<WaitlistOutcome> {
+  if (!isLanguageCode(input.language)) return { kind: 'invalid', errors: { language: 'errors.language' } };
+  if (!(await withinLimits(deps, input.email, clientAddress))) return { kind: 'limited' };
+  try {
+    await deps.db
+      .insert(waitlist)
+      .values({ serviceId: input.service, locationId: input.location ?? null, email: input.email, language: input.language });
+    return { kind: 'added' };
+  } catch (error) {
+    const { code } = pgError(error);
+    if (code === UNIQUE_VIOLATION) return { kind: 'already' };
+    if (code === '23503') return { kind: 'invalid', errors: { service: 'errors.service' } };
+    throw error;
+  }
+}

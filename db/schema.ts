@@ -191,6 +191,8 @@ export const devMailbox = pgTable('dev_mailbox', {
   id: serial('id').primaryKey(),
   to: text('to').notNull(),
   subject: text('subject').notNull(),
+  /** The plain-text part, for reading on the dev mailbox page. */
+  text: text('text').notNull().default(''),
   raw: text('raw').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

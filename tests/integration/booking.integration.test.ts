@@ -7,7 +7,6 @@ import { movingClock, request, seededDeps } from '../support/booking';
 
 // Friday 27 November 2026, 10:00 in Berlin. Employer fast lane: one counter at the immigration office.
 const clock = movingClock('2026-11-27T09:00:00Z');
-const MONDAY_8 = '2026-11-30T08:00:00+01:00';
 
 describe.each(testDatabases)('booking on $name', (target) => {
   let handle: Awaited<ReturnType<typeof target.create>>;

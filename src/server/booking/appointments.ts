@@ -152,7 +152,7 @@ async function queueAppointmentMails(
 ) {
   const now = deps.now();
   const urls = mailUrls(deps, row, token, data);
-  await enqueueMail(tx, { kind, to: row.email, appointmentId: row.id, mail: appointmentMail(kind, mailFacts(row, data), urls, now) });
+  await enqueueMail(tx, { kind, now, to: row.email, appointmentId: row.id, mail: appointmentMail(kind, mailFacts(row, data), urls, now) });
   await dropPendingMail(tx, row.id, 'reminder');
   const remindAt = kind === 'cancelled' ? undefined : reminderTime(row.startsAt, now);
   if (remindAt)
@@ -297,7 +297,12 @@ async function tellWaitingPerson(tx: Tx, deps: BookingDeps, data: ServiceAtLocat
   if (!first) return;
   await tx.update(waitlist).set({ notifiedAt: deps.now() }).where(eq(waitlist.id, first.id));
   const bookUrl = `${deps.origin}/${first.language}/book/?service=${data.service.id}&location=${data.location.id}`;
-  await enqueueMail(tx, { kind: 'waitlist', to: first.email, mail: freedTimeMail(first.language, data.service.id, bookUrl) });
+  await enqueueMail(tx, {
+    kind: 'waitlist',
+    now: deps.now(),
+    to: first.email,
+    mail: freedTimeMail(first.language, data.service.id, bookUrl),
+  });
 }
 
 export type WaitlistOutcome = { kind: 'added' } | { kind: 'already' } | { kind: 'invalid'; errors: FieldErrors } | { kind: 'limited' };

@@ -11,7 +11,9 @@ export interface QueuedMail {
   to: string;
   mail: ComposedMail;
   appointmentId?: string | undefined;
-  /** Not before this time (reminders). */
+  /** The caller's clock: when the mail was queued. */
+  now: Date;
+  /** Not before this time (reminders); else at once. */
   notBefore?: Date | undefined;
 }
 
@@ -24,7 +26,8 @@ export async function enqueueMail(tx: Tx, queued: QueuedMail): Promise<void> {
     html: queued.mail.html,
     attachments: queued.mail.attachments,
     appointmentId: queued.appointmentId,
-    ...(queued.notBefore ? { nextAttemptAt: queued.notBefore } : {}),
+    createdAt: queued.now,
+    nextAttemptAt: queued.notBefore ?? queued.now,
   });
 }
 

@@ -18,7 +18,16 @@ function message(from: string, mail: OutgoingMail) {
 
 export function smtpTransport(url: string, from: string): MailTransport {
   // Short timeouts: a hanging server must not hold a claimed row until its lease runs out.
-  const transporter = nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
+  const parsed = new URL(url);
+  const transporter = nodemailer.createTransport({
+    host: parsed.hostname,
+    port: Number(parsed.port || (parsed.protocol === 'smtps:' ? 465 : 587)),
+    secure: parsed.protocol === 'smtps:',
+    ...(parsed.username ? { auth: { user: decodeURIComponent(parsed.username), pass: decodeURIComponent(parsed.password) } } : {}),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
   return {
     async send(mail) {
       await transporter.sendMail(message(from, mail));
@@ -33,7 +42,7 @@ export function devMailboxTransport(db: Db, from: string): MailTransport {
     async send(mail) {
       const info = await transporter.sendMail(message(from, mail));
       const raw = Buffer.isBuffer(info.message) ? info.message.toString('utf8') : String(info.message);
-      await db.insert(devMailbox).values({ to: mail.to, subject: mail.subject, raw });
+      await db.insert(devMailbox).values({ to: mail.to, subject: mail.subject, text: mail.text, raw });
     },
   };
 }

@@ -1,10 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-
-const port = Number(process.env.E2E_PORT ?? 4610);
-const dataDir = mkdtempSync(path.join(tmpdir(), 'wp-e2e-'));
+import { E2E_PORTS } from './tests/e2e/ports';
 
 /** Debian's Chromium: Playwright's own browser download does not work on these machines. */
 export const chromiumLaunch = {
@@ -29,7 +24,7 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL: `http://127.0.0.1:${E2E_PORTS.web}`,
     launchOptions: chromiumLaunch,
     trace: 'retain-on-failure',
   },
@@ -39,11 +34,5 @@ export default defineConfig({
       use: { ...devices['Pixel 5'], viewport: { width: 360, height: 740 }, browserName: 'chromium', channel: undefined },
     },
   ],
-  webServer: {
-    command: 'node src/cli/serve.mjs',
-    url: `http://127.0.0.1:${port}/de/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { HOST: '127.0.0.1', PORT: String(port), PGLITE_DIR: path.join(dataDir, 'pglite') },
-  },
+  globalSetup: './tests/e2e/global-setup.ts',
 });

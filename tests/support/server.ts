@@ -1,5 +1,5 @@
 /** Starts the built portal (dist/) on a free loopback port with its own PGlite folder. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,14 +24,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+export async function startServer(env: Record<string, string> = {}, fixedPort?: number): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wp-server-'));
   let log = '';
-  const child = spawn(process.execPath, ['src/cli/serve.mjs'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), PGLITE_DIR: path.join(dataDir, 'pglite'), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const childEnv = { ...process.env, HOST: '127.0.0.1', PORT: String(port), PGLITE_DIR: path.join(dataDir, 'pglite'), ...env };
+  // As `npm start` does: migrate and load the demo office data, then serve.
+  const setup = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'db/setup.ts'], { env: childEnv, encoding: 'utf8' });
+  if (setup.status !== 0) throw new Error(`db:setup failed:\n${setup.stdout}${setup.stderr}`);
+  const child = spawn(process.execPath, ['src/cli/serve.mjs'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const url = `http://127.0.0.1:${port}`;

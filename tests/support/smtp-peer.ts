@@ -12,8 +12,8 @@ export interface SmtpPeer {
   close(): Promise<void>;
 }
 
-export async function startSmtpPeer(): Promise<SmtpPeer> {
-  const port = await freePort();
+export async function startSmtpPeer(fixedPort?: number): Promise<SmtpPeer> {
+  const port = fixedPort ?? (await freePort());
   const peer: SmtpPeer = {
     url: `smtp://127.0.0.1:${port}`,
     port,

@@ -1,0 +1,25 @@
+import type { FullConfig } from '@playwright/test';
+import { startSmtpPeer } from '../support/smtp-peer';
+import { serveMailApi } from '../support/mail-api';
+import { startServer } from '../support/server';
+import { E2E_PORTS } from './ports';
+
+/** The built portal, sending its mail to a real SMTP peer whose inbox the tests can read. */
+export default async function globalSetup(_config: FullConfig) {
+  const smtp = await startSmtpPeer(E2E_PORTS.smtp);
+  const mailApi = await serveMailApi(smtp, E2E_PORTS.mailApi);
+  const server = await startServer(
+    {
+      SMTP_URL: smtp.url,
+      OUTBOX_POLL_MS: '200',
+      PUBLIC_ORIGIN: `http://127.0.0.1:${E2E_PORTS.web}`,
+      BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+    },
+    E2E_PORTS.web,
+  );
+  return async () => {
+    await server.stop();
+    await new Promise((r) => mailApi.close(r));
+    await smtp.close();
+  };
+}

@@ -158,6 +158,7 @@ async function queueAppointmentMails(
   if (remindAt)
     await enqueueMail(tx, {
       kind: 'reminder',
+      now,
       to: row.email,
       appointmentId: row.id,
       notBefore: remindAt,

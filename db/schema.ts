@@ -138,6 +138,8 @@ export const appointments = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The person's answers to the service's checklist questions, if they gave any. */
+    checklistAnswers: jsonb('checklist_answers').$type<Record<string, string>>().notNull().default({}),
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

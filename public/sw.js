@@ -1,9 +1,10 @@
 // Keeps pages a person has visited readable offline. Nothing is downloaded ahead of time:
 // people pay for their data.
-const PAGES = 'pages-v1';
+const PAGES = 'pages-v2';
 const ASSETS = 'assets-v1';
 const LANG_ROUTE = /^\/([a-z]{2,3}(?:-simple)?)\/(.*)$/;
-const ONLINE_ONLY = /^\/(api|language|desk|staff|admin|manage|dev)\//;
+// Pages with personal data or live answers are never stored on the device.
+const ONLINE_ONLY = /^\/(api|language|dev)\/|^\/[^/]+\/(book|manage|desk|admin)\//;
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener('install', () => self.skipWaiting());

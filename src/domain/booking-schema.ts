@@ -30,11 +30,24 @@ export const bookingRequestSchema = z.object({
   phone: z.optional(z.string({ error: 'errors.phone' }).check(z.trim(), z.regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'errors.phone' }))),
   language: z.string({ error: 'errors.language' }).check(z.regex(/^[a-z]{2,3}(-simple)?$/, { error: 'errors.language' })),
   needs: z._default(z.array(z.enum(NEEDS, { error: 'errors.needs' })).check(z.maxLength(NEEDS.length, { error: 'errors.needs' })), []),
+  /** Checklist answers the person chose to bring along (see domain/checklists); unknown ones are dropped. */
+  checklist: z._default(z.record(z.string().check(z.maxLength(32)), z.string().check(z.maxLength(32)), { error: 'errors.invalid' }), {}),
 });
 
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
-export const BOOKING_FIELDS = ['service', 'location', 'start', 'persons', 'name', 'email', 'phone', 'language', 'needs'] as const;
+export const BOOKING_FIELDS = [
+  'service',
+  'location',
+  'start',
+  'persons',
+  'name',
+  'email',
+  'phone',
+  'language',
+  'needs',
+  'checklist',
+] as const;
 export type BookingField = (typeof BOOKING_FIELDS)[number];
 
 /** Field -> i18n key of the first problem with it. */

@@ -50,6 +50,7 @@ export default function BookingFlow(props: BookingProps) {
     const q = new URLSearchParams();
     for (const key of ['service', 'location', 'day', 'start'] as const) if (v[key]) q.set(key, String(v[key]));
     if (v.persons && v.persons > 1) q.set('persons', String(v.persons));
+    for (const [question, answer] of Object.entries(values.checklist)) q.set(question, answer);
     const text = q.toString();
     return `${props.action}${text ? `?${text}` : ''}`;
   };
@@ -109,6 +110,7 @@ export default function BookingFlow(props: BookingProps) {
       phone: String(data.get('phone') ?? ''),
       language: String(data.get('language') ?? lang),
       needs: data.getAll('needs').map(String),
+      checklist: values.checklist,
       website: String(data.get('website') ?? ''),
     };
     setValues({ ...values, ...body });
@@ -312,6 +314,9 @@ export default function BookingFlow(props: BookingProps) {
           <input type="hidden" name="location" value={values.location} />
           <input type="hidden" name="start" value={values.start} />
           <input type="hidden" name="persons" value={String(values.persons)} />
+          {Object.entries(values.checklist).map(([question, answer]) => (
+            <input type="hidden" name={question} value={answer} />
+          ))}
           <h2 tabIndex={-1} ref={heading}>
             {s['details.legend']}
           </h2>

@@ -33,6 +33,8 @@ export interface BookingValues {
   phone: string;
   language: string;
   needs: string[];
+  /** Checklist answers brought from the checklist page, sent along so the mail lists the right documents. */
+  checklist: Record<string, string>;
 }
 
 export type BookingStep = 1 | 2 | 3 | 4;

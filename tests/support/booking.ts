@@ -34,6 +34,7 @@ export function request(overrides: Partial<BookingRequest> = {}): BookingRequest
     email: `person${counter}-${Math.random().toString(36).slice(2, 8)}@example.org`,
     language: 'de',
     needs: [],
+    checklist: {},
     ...overrides,
   };
 }

@@ -19,7 +19,17 @@ describe('checklistFor', () => {
 
   it('shapes the list by the answers', () => {
     const employedMarried = docs('residence-permit-extension', { married: 'yes', children: 'no', work: 'employed', benefits: 'no' });
-    expect(employedMarried).toEqual(['passport', 'registration', 'residenceCard', 'photo', 'healthInsurance', 'rentContract', 'employmentContract', 'payslips', 'marriageCertificate']);
+    expect(employedMarried).toEqual([
+      'passport',
+      'registration',
+      'residenceCard',
+      'photo',
+      'healthInsurance',
+      'rentContract',
+      'employmentContract',
+      'payslips',
+      'marriageCertificate',
+    ]);
     const student = docs('residence-permit-extension', { married: 'no', children: 'no', work: 'studying', benefits: 'no' });
     expect(student).toContain('studyCertificate');
     expect(student).not.toContain('payslips');
@@ -35,7 +45,8 @@ describe('checklistFor', () => {
       const full = new Set(docs(serviceId));
       for (const question of questionsFor(serviceId)) {
         for (const value of QUESTIONS[question]) {
-          for (const d of docs(serviceId, { [question]: value } as Answers)) expect(full.has(d), `${serviceId} ${question}=${value}: ${d}`).toBe(true);
+          for (const d of docs(serviceId, { [question]: value } as Answers))
+            expect(full.has(d), `${serviceId} ${question}=${value}: ${d}`).toBe(true);
         }
       }
       // Every condition asks a question the service actually asks.
@@ -50,7 +61,10 @@ describe('checklistFor', () => {
 
 describe('answers from a link', () => {
   it('keeps known answers and drops everything else', () => {
-    expect(parseAnswers({ married: 'yes', work: 'astronaut', children: ['yes'], x: 'y', benefits: 'no' })).toEqual({ married: 'yes', benefits: 'no' });
+    expect(parseAnswers({ married: 'yes', work: 'astronaut', children: ['yes'], x: 'y', benefits: 'no' })).toEqual({
+      married: 'yes',
+      benefits: 'no',
+    });
   });
   it('round-trips through a query string', () => {
     const answers: Answers = { married: 'no', work: 'self_employed' };

@@ -89,7 +89,16 @@ export const CHECKLISTS: Record<string, ServiceChecklist> = {
   },
   'family-reunification': {
     questions: ['married', 'children', 'work', 'benefits'],
-    rules: [...identity, currentPermit, insurance, housing, { document: 'familyPassports', form: 'copy', why: 'identity' }, ...family, ...income, benefits],
+    rules: [
+      ...identity,
+      currentPermit,
+      insurance,
+      housing,
+      { document: 'familyPassports', form: 'copy', why: 'identity' },
+      ...family,
+      ...income,
+      benefits,
+    ],
   },
   'declaration-of-commitment': {
     questions: ['euPassport', 'work'],

@@ -8,6 +8,7 @@ import type { Db } from '../../../db/client';
 import { appointments, waitlist } from '../../../db/schema';
 import { freeSlots, type Slot } from '../../domain/availability';
 import { appointmentMinutes, type BookingRequest, type FieldErrors } from '../../domain/booking-schema';
+import { answersToQuery, parseAnswers } from '../../domain/checklists/checklist';
 import { addDays, fromZoned, toZoned } from '../../domain/time';
 import { isLanguageCode } from '../../i18n/languages';
 import { EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../errors';
@@ -72,6 +73,11 @@ export async function nextFreeSlots(db: Db, data: ServiceAtLocation, now: Date, 
   return slots.slice(0, NEXT_FREE_COUNT);
 }
 
+const answersQuery = (answers: Record<string, string>) => {
+  const query = answersToQuery(parseAnswers(answers));
+  return query ? `?${query}` : '';
+};
+
 type StartCheck = { ok: true; counterIds: number[]; end: Date } | { ok: false; outcome: BookingOutcome };
 
 /** Is `start` a bookable time at all (opening hours, lead time, horizon) and is it free now? */
@@ -129,7 +135,7 @@ function mailFacts(row: AppointmentRow, data: ServiceAtLocation) {
 function mailUrls(deps: BookingDeps, row: AppointmentRow, token: string | undefined, data: ServiceAtLocation) {
   return {
     manage: token ? manageUrl(deps.origin, row.language, token) : `${deps.origin}/${row.language}/`,
-    servicePage: `${deps.origin}/${row.language}/${data.service.page}/`,
+    checklist: `${deps.origin}/${row.language}/checklist/${data.service.id}/${answersQuery(row.checklistAnswers)}`,
     book: `${deps.origin}/${row.language}/book/?service=${data.service.id}`,
   };
 }
@@ -193,6 +199,7 @@ export async function bookAppointment(deps: BookingDeps, request: BookingRequest
             phone: request.phone || null,
             language: request.language,
             needs: request.needs,
+            checklistAnswers: parseAnswers(request.checklist),
             manageTokenHash: hashToken(token),
           })
           .returning();

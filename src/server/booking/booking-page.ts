@@ -4,6 +4,7 @@ import { useTranslations } from '../../i18n/i18n';
 import { i18n } from '../../i18n/i18n';
 import { flatten } from '../../i18n/locale-parity';
 import { formatWithOffset, isIsoDate, toZoned } from '../../domain/time';
+import { parseAnswers } from '../../domain/checklists/checklist';
 import type { BookingProps, BookingValues, SlotOption } from '../../islands/booking-types';
 import type { Db } from '../../../db/client';
 import { locations as locationTable } from '../../../db/schema';
@@ -33,6 +34,7 @@ export function valuesFromQuery(q: URLSearchParams, lang: string): BookingValues
     phone: '',
     language: lang,
     needs: [],
+    checklist: parseAnswers(Object.fromEntries(q)) as Record<string, string>,
   };
 }
 

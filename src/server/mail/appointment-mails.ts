@@ -2,6 +2,8 @@
 import { calendarFile } from '../../domain/ics';
 import { formatDateTime } from '../../i18n/format';
 import { useTranslations } from '../../i18n/i18n';
+import { parseAnswers } from '../../domain/checklists/checklist';
+import { checklistLines } from './checklist-lines';
 import { composeMail, type Block, type ComposedMail } from './compose';
 
 export interface AppointmentFacts {
@@ -17,6 +19,7 @@ export interface AppointmentFacts {
   location: { id: string; street: string; postcode: string; city: string; phone: string };
   /** The information page that explains the service (what to bring). */
   servicePage: string;
+  checklistAnswers: Record<string, string>;
 }
 
 export type AppointmentMailKind = 'confirmation' | 'reminder' | 'moved' | 'cancelled';
@@ -40,7 +43,7 @@ function facts(a: AppointmentFacts): { blocks: Block[]; service: string; place: 
 export function appointmentMail(
   kind: AppointmentMailKind,
   a: AppointmentFacts,
-  urls: { manage: string; servicePage: string; book: string },
+  urls: { manage: string; checklist: string; book: string },
   stamp: Date,
 ): ComposedMail {
   const t = useTranslations(a.language);
@@ -53,7 +56,10 @@ export function appointmentMail(
   if (kind === 'cancelled') {
     body.push({ kind: 'link', label: t('mail:bookAgain'), url: urls.book });
   } else {
-    body.push({ kind: 'p', text: t('mail:bring') }, { kind: 'link', label: t('mail:bringLink'), url: urls.servicePage });
+    const answers = parseAnswers(a.checklistAnswers);
+    body.push({ kind: 'list', title: t('checklist:mailTitle'), items: checklistLines(a.language, a.serviceId, answers) });
+    if (Object.keys(answers).length === 0) body.push({ kind: 'p', text: t('checklist:mailFullNote') });
+    body.push({ kind: 'link', label: t('mail:bringLink'), url: urls.checklist });
     body.push({ kind: 'p', text: t('mail:arrive') });
     body.push({ kind: 'link', label: t('mail:manage'), url: urls.manage });
   }

@@ -14,7 +14,7 @@ const valid = {
 describe('parseBookingRequest', () => {
   it('accepts a complete request and fills defaults', () => {
     const result = parseBookingRequest(valid);
-    expect(result).toEqual({ ok: true, value: { ...valid, persons: 1, needs: [] } });
+    expect(result).toEqual({ ok: true, value: { ...valid, persons: 1, needs: [], checklist: {} } });
   });
   it('names the field and the message key for each problem', () => {
     const result = parseBookingRequest({ ...valid, email: 'not-an-address', name: ' ', persons: 9, needs: ['helicopter'] });

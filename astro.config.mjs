@@ -8,7 +8,8 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'middleware' }),
   integrations: [preact()],
-  trailingSlash: 'always',
+  // Pages link with a trailing slash; the API is called without one. Both work, no redirect hop.
+  trailingSlash: 'ignore',
   build: {
     format: 'directory',
     // One round trip: the small stylesheet travels inside each page.

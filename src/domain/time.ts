@@ -109,11 +109,25 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const hourOffsets = new Map<string, number>();
+
+/** The zone's offset in a given hour; zones change offset only on whole hours (in practice). */
+function offsetInHour(instant: Date, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(instant.getTime() / 3_600_000)}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetMinutes(instant, timeZone);
+    if (hourOffsets.size > 50_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** "2026-03-29T08:00:00+02:00": an instant written with the office's local offset. */
 export function formatWithOffset(instant: Date, timeZone = OFFICE_TIME_ZONE): string {
-  const z = toZoned(instant, timeZone);
-  const off = offsetMinutes(instant, timeZone);
+  const off = offsetInHour(instant, timeZone);
+  const local = new Date(instant.getTime() + off * 60_000).toISOString().slice(0, 19);
   const sign = off >= 0 ? '+' : '-';
   const abs = Math.abs(off);
-  return `${z.date}T${z.time}:00${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

@@ -19,6 +19,11 @@ export function pgError(error: unknown): PgErrorInfo {
 }
 
 export const EXCLUSION_VIOLATION = '23P01';
+/**
+ * Two transactions inserting conflicting rows under an exclusion constraint can each wait for
+ * the other; PostgreSQL then aborts one with a deadlock. The survivor holds the time.
+ */
+export const DEADLOCK_DETECTED = '40P01';
 export const UNIQUE_VIOLATION = '23505';
 
 /** The database or the network to it failed: the request may be retried later. */

@@ -4,7 +4,9 @@ import { formatWithOffset, isIsoDate, toZoned } from '../../domain/time';
 import { availableSlots } from '../../server/booking/appointments';
 import { loadServiceAtLocation } from '../../server/booking/office-data';
 import { getDb } from '../../server/db';
-import { apiError, handleApi, json, requestLanguage } from '../../server/http';
+import { cachedAvailability } from '../../server/booking/availability-cache';
+import { gzipSync } from 'node:zlib';
+import { apiError, handleApi, requestLanguage } from '../../server/http';
 
 export const prerender = false;
 
@@ -30,12 +32,24 @@ export const GET: APIRoute = ({ request, url }) => {
         ? await loadServiceAtLocation(db, service, location)
         : undefined;
     if (!data) return apiError(lang, 404, 'notOffered');
-    const slots = await availableSlots(db, data, now, from, days, persons);
-    return json(200, {
-      service,
-      location,
-      timeZone: 'Europe/Berlin',
-      slots: slots.map((s) => ({ start: formatWithOffset(s.start), end: formatWithOffset(s.end), capacityLeft: s.freeCounterIds.length })),
+    // Cached as finished bytes: a burst of identical requests costs one query and one stringify.
+    const body = await cachedAvailability(service, location, `${from}|${days}|${persons}`, async () => {
+      const slots = (await availableSlots(db, data, new Date(), from, days, persons)).map((s) => ({
+        start: formatWithOffset(s.start),
+        end: formatWithOffset(s.end),
+        capacityLeft: s.freeCounterIds.length,
+      }));
+      const text = JSON.stringify({ service, location, timeZone: 'Europe/Berlin', slots });
+      return { text, gzip: gzipSync(text, { level: 6 }) };
+    });
+    const gzip = /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+    return new Response(gzip ? body.gzip : body.text, {
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Vary: 'Accept-Encoding',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      },
     });
   });
 };

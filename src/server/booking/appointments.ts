@@ -11,11 +11,12 @@ import { appointmentMinutes, type BookingRequest, type FieldErrors } from '../..
 import { answersToQuery, parseAnswers } from '../../domain/checklists/checklist';
 import { addDays, fromZoned, toZoned } from '../../domain/time';
 import { isLanguageCode } from '../../i18n/languages';
-import { EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../errors';
+import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../errors';
 import { appointmentMail, freedTimeMail, type AppointmentMailKind } from '../mail/appointment-mails';
 import { dropPendingMail, enqueueMail } from '../mail/outbox';
-import { hit } from '../rate-limit';
+import { hitAll } from '../rate-limit';
 import { generateReference, generateSecretToken, hashToken } from '../tokens';
+import { forgetAvailability } from './availability-cache';
 import { loadCounterLoads, loadServiceAtLocation, type ServiceAtLocation } from './office-data';
 
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -78,6 +79,27 @@ const answersQuery = (answers: Record<string, string>) => {
   return query ? `?${query}` : '';
 };
 
+/**
+ * The counters to try, each twice: a deadlock between two racing inserts aborts one of them
+ * even when the aborted one's counter then turns out free (the other took a different one).
+ */
+function withDeadlockRetry(counterIds: number[]): number[] {
+  return shuffled(counterIds).flatMap((id) => [id, id]);
+}
+
+/**
+ * People booking the same time at once should not all queue for the first free counter (each
+ * would wait for the other's transaction, then try the next): a random order spreads them.
+ */
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
+
 type StartCheck = { ok: true; counterIds: number[]; end: Date } | { ok: false; outcome: BookingOutcome };
 
 /** Is `start` a bookable time at all (opening hours, lead time, horizon) and is it free now? */
@@ -113,19 +135,16 @@ async function checkStart(
   return { ok: true, counterIds: free.freeCounterIds, end: free.end };
 }
 
+/** Limits per e-mail address and per client address, counted together in one statement. */
 async function withinLimits(deps: BookingDeps, email: string, clientAddress: string): Promise<boolean> {
-  const now = deps.now();
-  const byEmail = await hit(
+  return hitAll(
     deps.db,
-    { key: `book:email:${hashToken(email.toLowerCase())}`, max: deps.limits.perEmailPerDay, windowSeconds: 86_400 },
-    now,
+    [
+      { key: `book:email:${hashToken(email.toLowerCase())}`, max: deps.limits.perEmailPerDay, windowSeconds: 86_400 },
+      { key: `book:addr:${hashToken(clientAddress)}`, max: deps.limits.perAddressPerHour, windowSeconds: 3600 },
+    ],
+    deps.now(),
   );
-  const byAddress = await hit(
-    deps.db,
-    { key: `book:addr:${hashToken(clientAddress)}`, max: deps.limits.perAddressPerHour, windowSeconds: 3600 },
-    now,
-  );
-  return byEmail && byAddress;
 }
 
 function mailFacts(row: AppointmentRow, data: ServiceAtLocation) {
@@ -180,7 +199,7 @@ export async function bookAppointment(deps: BookingDeps, request: BookingRequest
   const start = new Date(request.start);
   const check = await checkStart(deps, data, start, request.persons);
   if (!check.ok) return check.outcome;
-  for (const counterId of check.counterIds) {
+  for (const counterId of withDeadlockRetry(check.counterIds)) {
     const token = generateSecretToken();
     try {
       const row = await deps.db.transaction(async (tx) => {
@@ -207,10 +226,11 @@ export async function bookAppointment(deps: BookingDeps, request: BookingRequest
         await queueAppointmentMails(tx, deps, 'confirmation', inserted, token, data);
         return inserted;
       });
+      forgetAvailability(row.serviceId, row.locationId);
       return { kind: 'booked', appointment: row, manageUrl: manageUrl(deps.origin, row.language, token) };
     } catch (error) {
       const { code, constraint } = pgError(error);
-      if (code === EXCLUSION_VIOLATION) continue; // someone else took this counter a moment ago
+      if (code === EXCLUSION_VIOLATION || code === DEADLOCK_DETECTED) continue; // someone else took this counter a moment ago
       if (code === UNIQUE_VIOLATION && constraint === 'appointments_one_open_per_service') return { kind: 'duplicate' };
       throw error;
     }
@@ -245,7 +265,7 @@ export async function moveAppointment(deps: BookingDeps, token: string, newStart
   if (!data) return { kind: 'notChangeable' };
   const check = await checkStart(deps, data, newStart, row.persons, row.id);
   if (!check.ok) return check.outcome as ChangeOutcome;
-  for (const counterId of check.counterIds) {
+  for (const counterId of withDeadlockRetry(check.counterIds)) {
     try {
       const moved = await deps.db.transaction(async (tx) => {
         const [updated] = await tx
@@ -258,9 +278,10 @@ export async function moveAppointment(deps: BookingDeps, token: string, newStart
         await tellWaitingPerson(tx, deps, data);
         return updated;
       });
+      forgetAvailability(moved.serviceId, moved.locationId);
       return { kind: 'done', appointment: moved };
     } catch (error) {
-      if (pgError(error).code === EXCLUSION_VIOLATION) continue;
+      if ([EXCLUSION_VIOLATION, DEADLOCK_DETECTED].includes(pgError(error).code ?? '')) continue;
       throw error;
     }
   }
@@ -284,7 +305,9 @@ export async function cancelAppointment(deps: BookingDeps, token: string): Promi
     await tellWaitingPerson(tx, deps, data);
     return updated;
   });
-  return cancelled ? { kind: 'done', appointment: cancelled } : { kind: 'notChangeable' };
+  if (!cancelled) return { kind: 'notChangeable' };
+  forgetAvailability(cancelled.serviceId, cancelled.locationId);
+  return { kind: 'done', appointment: cancelled };
 }
 
 /** A time freed up: the first person waiting for this service (here or anywhere) is told. */

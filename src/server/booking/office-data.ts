@@ -1,7 +1,8 @@
 /** Loads what availability needs from the database: one service at one location. */
-import { and, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { rowsOf } from '../rate-limit';
 import type { Db } from '../../../db/client';
-import { appointments, closures, counterServices, counters, locations, openingHours, services } from '../../../db/schema';
+import { closures, counterServices, counters, locations, openingHours, services } from '../../../db/schema';
 import type { Closure, CounterLoad, OpeningHours } from '../../domain/availability';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -17,7 +18,31 @@ export interface ServiceAtLocation {
 
 const hhmm = (t: string) => t.slice(0, 5);
 
-export async function loadServiceAtLocation(db: Db, serviceId: string, locationId: string): Promise<ServiceAtLocation | undefined> {
+/**
+ * Office data changes rarely (an admin edits it) but is read by every availability request and
+ * booking: each process keeps it for a few seconds. Correctness never depends on it: capacity
+ * is guarded by the database.
+ */
+const OFFICE_CACHE_MS = 5000;
+const officeCache = new Map<string, { at: number; value: Promise<ServiceAtLocation | undefined> }>();
+
+export function loadServiceAtLocation(db: Db, serviceId: string, locationId: string): Promise<ServiceAtLocation | undefined> {
+  const key = `${serviceId}|${locationId}`;
+  const hit = officeCache.get(key);
+  if (hit && Date.now() - hit.at < OFFICE_CACHE_MS) return hit.value;
+  const value = readServiceAtLocation(db, serviceId, locationId);
+  officeCache.set(key, { at: Date.now(), value });
+  value.catch(() => officeCache.delete(key));
+  if (officeCache.size > 1000) officeCache.clear();
+  return value;
+}
+
+/** Forget cached office data at once (after an admin changed it, and in tests). */
+export function forgetOfficeData(): void {
+  officeCache.clear();
+}
+
+async function readServiceAtLocation(db: Db, serviceId: string, locationId: string): Promise<ServiceAtLocation | undefined> {
   const [service] = await db
     .select()
     .from(services)
@@ -44,7 +69,11 @@ export async function loadServiceAtLocation(db: Db, serviceId: string, locationI
   };
 }
 
-/** Active appointments on the given counters between two instants. */
+/**
+ * Active appointments on the given counters between two instants. Times come back as epoch
+ * milliseconds, not timestamps: availability reads thousands of rows per request, and parsing
+ * each timestamp twice (driver, then ORM) was most of its cost.
+ */
 export async function loadCounterLoads(
   db: Db,
   counterIds: number[],
@@ -53,20 +82,20 @@ export async function loadCounterLoads(
   ignoreAppointmentId?: string,
 ): Promise<CounterLoad[]> {
   if (counterIds.length === 0) return [];
-  const rows = await db
-    .select({ counterId: appointments.counterId, start: appointments.startsAt, end: appointments.endsAt })
-    .from(appointments)
-    .where(
-      and(
-        inArray(appointments.counterId, counterIds),
-        inArray(appointments.status, ['booked', 'checked_in']),
-        lt(appointments.startsAt, to),
-        gte(appointments.endsAt, from),
-        ignoreAppointmentId ? ne(appointments.id, ignoreAppointmentId) : undefined,
-      ),
-    )
-    .orderBy(appointments.startsAt);
-  return counterIds.map((id) => ({ id, busy: rows.filter((r) => r.counterId === id).map((r) => ({ start: r.start, end: r.end })) }));
+  const ignore = ignoreAppointmentId ? sql`and id <> ${ignoreAppointmentId}` : sql``;
+  const result = await db.execute(sql`
+    select counter_id as c, (extract(epoch from starts_at) * 1000)::float8 as s, (extract(epoch from ends_at) * 1000)::float8 as e
+    from appointments
+    where counter_id in ${counterIds} and status in ('booked', 'checked_in')
+      and starts_at < ${to.toISOString()}::timestamptz and ends_at >= ${from.toISOString()}::timestamptz
+      -- No appointment lasts a day: this lower bound lets the (counter, start) index skip the past.
+      and starts_at > ${from.toISOString()}::timestamptz - interval '1 day' ${ignore}
+    order by starts_at`);
+  const byCounter = new Map<number, CounterLoad>(counterIds.map((id) => [id, { id, busy: [] }]));
+  for (const row of rowsOf<{ c: number; s: number; e: number }>(result)) {
+    byCounter.get(Number(row.c))?.busy.push({ start: new Date(Number(row.s)), end: new Date(Number(row.e)) });
+  }
+  return [...byCounter.values()];
 }
 
 /** Bookable services with the locations that offer them (a counter there serves the service). */

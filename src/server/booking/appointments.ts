@@ -3,7 +3,7 @@
  * constraint on counters); this code only chooses which free counter to try and writes the
  * mails to the outbox in the same transaction.
  */
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { appointments, waitlist } from '../../../db/schema';
 import { freeSlots, type Slot } from '../../domain/availability';
@@ -14,7 +14,7 @@ import { isLanguageCode } from '../../i18n/languages';
 import { DEADLOCK_DETECTED, EXCLUSION_VIOLATION, pgError, UNIQUE_VIOLATION } from '../errors';
 import { appointmentMail, freedTimeMail, type AppointmentMailKind } from '../mail/appointment-mails';
 import { dropPendingMail, enqueueMail } from '../mail/outbox';
-import { hitAll } from '../rate-limit';
+import { hitAll, rowsOf } from '../rate-limit';
 import { generateReference, generateSecretToken, hashToken } from '../tokens';
 import { forgetAvailability } from './availability-cache';
 import { loadCounterLoads, loadServiceAtLocation, type ServiceAtLocation } from './office-data';
@@ -80,12 +80,33 @@ const answersQuery = (answers: Record<string, string>) => {
 };
 
 /**
- * The counters to try, each twice: a deadlock between two racing inserts aborts one of them
- * even when the aborted one's counter then turns out free (the other took a different one).
+ * The order in which to try the free counters: each once without waiting (a counter another
+ * booking is writing to right now is skipped), then each again waiting its turn. Two racing
+ * inserts under an exclusion constraint would otherwise wait for each other until PostgreSQL
+ * breaks the deadlock, a second later.
  */
-function withDeadlockRetry(counterIds: number[]): number[] {
-  return shuffled(counterIds).flatMap((id) => [id, id]);
+function attempts(counterIds: number[]): { counterId: number; wait: boolean }[] {
+  const order = shuffled(counterIds);
+  return [...order.map((counterId) => ({ counterId, wait: false })), ...order.map((counterId) => ({ counterId, wait: true }))];
 }
+
+class CounterBusy extends Error {
+  override name = 'CounterBusy';
+}
+
+/** Takes the counter's write lock for this transaction; without `wait`, gives up at once. */
+async function lockCounter(tx: Tx, counterId: number, wait: boolean): Promise<void> {
+  if (wait) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${COUNTER_LOCK_SPACE}, ${counterId})`);
+    return;
+  }
+  const [row] = rowsOf<{ locked: boolean }>(
+    await tx.execute(sql`select pg_try_advisory_xact_lock(${COUNTER_LOCK_SPACE}, ${counterId}) as locked`),
+  );
+  if (!row?.locked) throw new CounterBusy();
+}
+
+const COUNTER_LOCK_SPACE = 4_711_002;
 
 /**
  * People booking the same time at once should not all queue for the first free counter (each
@@ -199,10 +220,11 @@ export async function bookAppointment(deps: BookingDeps, request: BookingRequest
   const start = new Date(request.start);
   const check = await checkStart(deps, data, start, request.persons);
   if (!check.ok) return check.outcome;
-  for (const counterId of withDeadlockRetry(check.counterIds)) {
+  for (const { counterId, wait } of attempts(check.counterIds)) {
     const token = generateSecretToken();
     try {
       const row = await deps.db.transaction(async (tx) => {
+        await lockCounter(tx, counterId, wait);
         const [inserted] = await tx
           .insert(appointments)
           .values({
@@ -230,7 +252,8 @@ export async function bookAppointment(deps: BookingDeps, request: BookingRequest
       return { kind: 'booked', appointment: row, manageUrl: manageUrl(deps.origin, row.language, token) };
     } catch (error) {
       const { code, constraint } = pgError(error);
-      if (code === EXCLUSION_VIOLATION || code === DEADLOCK_DETECTED) continue; // someone else took this counter a moment ago
+      // Someone else took (or is taking) this counter a moment ago: try the next.
+      if (error instanceof CounterBusy || code === EXCLUSION_VIOLATION || code === DEADLOCK_DETECTED) continue;
       if (code === UNIQUE_VIOLATION && constraint === 'appointments_one_open_per_service') return { kind: 'duplicate' };
       throw error;
     }
@@ -265,9 +288,10 @@ export async function moveAppointment(deps: BookingDeps, token: string, newStart
   if (!data) return { kind: 'notChangeable' };
   const check = await checkStart(deps, data, newStart, row.persons, row.id);
   if (!check.ok) return check.outcome as ChangeOutcome;
-  for (const counterId of withDeadlockRetry(check.counterIds)) {
+  for (const { counterId, wait } of attempts(check.counterIds)) {
     try {
       const moved = await deps.db.transaction(async (tx) => {
+        await lockCounter(tx, counterId, wait);
         const [updated] = await tx
           .update(appointments)
           .set({ startsAt: newStart, endsAt: check.end, counterId, updatedAt: deps.now() })
@@ -281,7 +305,7 @@ export async function moveAppointment(deps: BookingDeps, token: string, newStart
       forgetAvailability(moved.serviceId, moved.locationId);
       return { kind: 'done', appointment: moved };
     } catch (error) {
-      if ([EXCLUSION_VIOLATION, DEADLOCK_DETECTED].includes(pgError(error).code ?? '')) continue;
+      if (error instanceof CounterBusy || [EXCLUSION_VIOLATION, DEADLOCK_DETECTED].includes(pgError(error).code ?? '')) continue;
       throw error;
     }
   }

@@ -229,3 +229,58 @@ export const waitlist = pgTable(
       .where(sql`${t.notifiedAt} is null`),
   ],
 );
+
+export const ROLES = ['volunteer', 'counter', 'counsellor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const USER_STATUSES = ['invited', 'pending', 'active', 'disabled'] as const;
+
+/** Staff and volunteers. Newcomers never need an account. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    status: text('status', { enum: USER_STATUSES }).notNull(),
+    language: text('language').notNull().default('de'),
+    passwordHash: text('password_hash'),
+    /** The TOTP key (base64); set once the second factor is enrolled. */
+    totpKey: text('totp_key'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email').on(sql`lower(${t.email})`),
+    check('users_role', sql`${t.role} in ('volunteer', 'counter', 'counsellor', 'admin')`),
+    check('users_status', sql`${t.status} in ('invited', 'pending', 'active', 'disabled')`),
+  ],
+);
+
+/** Sessions the Lucia way: the id is the SHA-256 of the token in the cookie, never the token. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    twoFactorVerified: boolean('two_factor_verified').notNull().default(false),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** One-time recovery codes for a lost second factor, stored hashed. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('recovery_codes_user').on(t.userId)],
+);

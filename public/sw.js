@@ -4,7 +4,7 @@ const PAGES = 'pages-v2';
 const ASSETS = 'assets-v1';
 const LANG_ROUTE = /^\/([a-z]{2,3}(?:-simple)?)\/(.*)$/;
 // Pages with personal data or live answers are never stored on the device.
-const ONLINE_ONLY = /^\/(api|language|dev)\/|^\/[^/]+\/(book|manage|desk|admin)\//;
+const ONLINE_ONLY = /^\/(api|language|dev)\/|^\/[^/]+\/(book|manage|staff|desk|admin)\//;
 const NETWORK_TIMEOUT_MS = 4000;
 
 self.addEventListener('install', () => self.skipWaiting());

@@ -2,7 +2,7 @@ import type { FullConfig } from '@playwright/test';
 import { startSmtpPeer } from '../support/smtp-peer';
 import { serveMailApi } from '../support/mail-api';
 import { startServer } from '../support/server';
-import { E2E_PORTS } from './ports';
+import { E2E_ADMIN, E2E_PORTS } from './ports';
 
 /** The built portal, sending its mail to a real SMTP peer whose inbox the tests can read. */
 export default async function globalSetup(_config: FullConfig) {
@@ -16,6 +16,8 @@ export default async function globalSetup(_config: FullConfig) {
       BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
     },
     E2E_PORTS.web,
+    // The first admin, the documented way (with PGlite: while the portal is not running).
+    [{ args: ['src/cli/admin-create.ts', '--email', E2E_ADMIN.email, '--name', E2E_ADMIN.name], input: `${E2E_ADMIN.password}\n` }],
   );
   return async () => {
     await server.stop();

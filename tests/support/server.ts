@@ -24,7 +24,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(env: Record<string, string> = {}, fixedPort?: number): Promise<RunningServer> {
+/** A command to run (with tsx) after the database is set up and before the server starts. */
+export interface SetupStep {
+  args: string[];
+  input?: string;
+}
+
+export async function startServer(
+  env: Record<string, string> = {},
+  fixedPort?: number,
+  beforeServe: SetupStep[] = [],
+): Promise<RunningServer> {
   const port = fixedPort ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wp-server-'));
   let log = '';
@@ -32,6 +42,14 @@ export async function startServer(env: Record<string, string> = {}, fixedPort?: 
   // As `npm start` does: migrate and load the demo office data, then serve.
   const setup = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'db/setup.ts'], { env: childEnv, encoding: 'utf8' });
   if (setup.status !== 0) throw new Error(`db:setup failed:\n${setup.stdout}${setup.stderr}`);
+  for (const step of beforeServe) {
+    const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', ...step.args], {
+      env: childEnv,
+      encoding: 'utf8',
+      input: step.input ?? '',
+    });
+    if (run.status !== 0) throw new Error(`${step.args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+  }
   const child = spawn(process.execPath, ['src/cli/serve.mjs'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));

@@ -44,16 +44,14 @@ try {
     process.stderr.write(`An account for ${email} exists already.\n`);
     process.exitCode = 1;
   } else {
-    await handle.db
-      .insert(users)
-      .values({
-        email,
-        name,
-        role: 'admin',
-        status: 'active',
-        language: values.language ?? 'de',
-        passwordHash: await hashPassword(password),
-      });
+    await handle.db.insert(users).values({
+      email,
+      name,
+      role: 'admin',
+      status: 'active',
+      language: values.language ?? 'de',
+      passwordHash: await hashPassword(password),
+    });
     process.stdout.write(`Admin ${email} created. Sign in at /${values.language}/staff/login/ and set up the second factor.\n`);
   }
 } finally {

@@ -10,7 +10,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!existsSync('dist/server/entry.mjs')) throw new Error('The build suites test dist/: run `npm run build` first.');
-  const server = await startServer();
+  const server = await startServer({}, undefined, [{ args: ['tests/support/seed-staff.ts'] }]);
   project.provide('baseUrl', server.url);
   return () => server.stop();
 }

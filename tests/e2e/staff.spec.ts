@@ -1,7 +1,8 @@
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
 import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN } from './ports';
+import { E2E_ADMIN, E2E_PORTS } from './ports';
+import { mailsTo } from '../support/mail-api';
 import { InfoPage } from './support/info-page';
 
 const codeFor = (base32: string) => generateTOTP(decodeBase32IgnorePadding(base32), 30, 6);
@@ -14,6 +15,8 @@ async function signIn(page: Page, password = E2E_ADMIN.password) {
 }
 
 test.describe.configure({ mode: 'serial' });
+
+let adminKey = '';
 
 test('the admin made by the command must enrol a second factor before seeing anything', async ({ page }) => {
   await page.goto('/de/staff/');
@@ -29,6 +32,7 @@ test('the admin made by the command must enrol a second factor before seeing any
   await page.goto('/de/staff/');
   await expect(page).toHaveURL(/\/de\/staff\/totp-setup\/$/);
   const key = (await page.locator('#totp-key').innerText()).trim();
+  adminKey = key;
   await page.locator('#code').fill('000000' === codeFor(key) ? '111111' : '000000');
   await page.locator('form button[type=submit]').click();
   await expect(page.locator('.error-summary')).toBeVisible();
@@ -59,4 +63,50 @@ test('a tampered session cookie and a cross-site sign-in get nowhere', async ({ 
   });
   expect(crossSite.status()).toBe(403);
   expect(crossSite.headers()['set-cookie'] ?? '').not.toContain('session=');
+});
+
+test('the admin invites a volunteer and a counsellor; the counsellor must enrol a second factor', async ({ page, browser }) => {
+  await signIn(page);
+  await page.locator('#code').fill(codeFor(adminKey));
+  await page.locator('form button[type=submit]').click();
+  await page.locator('a[href="/de/staff/users/"]').click();
+  await new InfoPage(page).expectLoaded();
+  const stamp = Date.now();
+  const people = [
+    { email: `vera-${stamp}@example.org`, name: 'Vera Volunteer', role: 'volunteer', language: 'uk' },
+    { email: `kim-${stamp}@example.org`, name: 'Kim Counsellor', role: 'counsellor', language: 'de' },
+  ];
+  for (const person of people) {
+    await page.locator('#invite-email').fill(person.email);
+    await page.locator('#invite-name').fill(person.name);
+    await page.locator('#invite-role').selectOption(person.role);
+    await page.locator('#invite-language').selectOption(person.language);
+    await page.locator('form[action="/de/staff/users/"] button').click();
+    await expect(page.locator('.success')).toBeVisible();
+  }
+  await expect(page.locator('#accounts')).not.toContainText(people[0]!.email); // not an account until accepted
+
+  for (const person of people) {
+    const [mail] = await mailsTo(E2E_PORTS.mailApi, person.email);
+    const link = /https?:\/\/\S+\/staff\/invitation\/\?t=[a-z2-7]+/.exec(mail?.text ?? '')?.[0];
+    expect(link).toContain(`/${person.language}/staff/invitation/`);
+    const context = await browser.newContext();
+    const invitee = await context.newPage();
+    await invitee.goto(link!);
+    await new InfoPage(invitee).expectLoaded();
+    await invitee.locator('#password').fill('my own long passphrase 2026');
+    await invitee.locator('form button[type=submit]').click();
+    if (person.role === 'counsellor') {
+      await expect(invitee).toHaveURL(/\/de\/staff\/totp-setup\/$/);
+    } else {
+      await expect(invitee.locator('#signed-in')).toContainText(person.name);
+      // A volunteer cannot reach the admin page, and learns nothing about it.
+      const denied = await invitee.goto(`/${person.language}/staff/users/`);
+      expect(denied?.status()).toBe(404);
+    }
+    // The link works once.
+    const again = await invitee.goto(link!);
+    expect(again?.status()).toBe(410);
+    await context.close();
+  }
 });

@@ -29,18 +29,16 @@ export async function inviteUser(
   const t = useTranslations(input.language);
   const link = `${origin}/${input.language}/staff/invitation/?t=${token}`;
   await db.transaction(async (tx) => {
-    await tx
-      .insert(invitations)
-      .values({
-        tokenHash: hashToken(token),
-        email,
-        name: input.name.trim(),
-        role: input.role,
-        language: input.language,
-        invitedBy: input.invitedBy,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + VALID_DAYS * 86_400_000),
-      });
+    await tx.insert(invitations).values({
+      tokenHash: hashToken(token),
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      language: input.language,
+      invitedBy: input.invitedBy,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + VALID_DAYS * 86_400_000),
+    });
     const mail = composeMail(input.language, t('staff:invite.mailSubject'), [
       { kind: 'p', text: t('mail:greeting', { name: input.name }) },
       { kind: 'p', text: t('staff:invite.mailText', { role: t(`staff:home.roles.${input.role}`), days: VALID_DAYS }) },

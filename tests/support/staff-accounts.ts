@@ -1,0 +1,10 @@
+import type { Role } from '../../db/schema';
+
+export const TEST_TOTP_KEY = new Uint8Array(20).map((_, i) => i + 1);
+
+export const TEST_STAFF: { role: Role; email: string; name: string; password: string }[] = [
+  { role: 'volunteer', email: 'volunteer@test.example', name: 'Test Volunteer', password: 'volunteer passphrase 2026' },
+  { role: 'counter', email: 'counter@test.example', name: 'Test Counter', password: 'counter passphrase 2026' },
+  { role: 'counsellor', email: 'counsellor@test.example', name: 'Test Counsellor', password: 'counsellor passphrase 2026' },
+  { role: 'admin', email: 'admin@test.example', name: 'Test Admin', password: 'admin passphrase 2026' },
+];

@@ -6,7 +6,7 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { appointments, waitlist } from '../../../db/schema';
-import { freeSlots, type Slot } from '../../domain/availability';
+import { freeSlots, type AvailabilityRequest, type CounterLoad, type Slot } from '../../domain/availability';
 import { appointmentMinutes, type BookingRequest, type FieldErrors } from '../../domain/booking-schema';
 import { answersToQuery, parseAnswers } from '../../domain/checklists/checklist';
 import { addDays, fromZoned, toZoned } from '../../domain/time';
@@ -54,7 +54,19 @@ export async function availableSlots(
   const start = new Date(`${from}T00:00:00Z`).getTime() - 86_400_000;
   const end = new Date(`${addDays(from, days)}T00:00:00Z`).getTime() + 86_400_000;
   const loads = await loadCounterLoads(db, data.counterIds, new Date(start), new Date(end), ignoreAppointmentId);
-  return freeSlots({
+  return freeSlots(slotRequest(data, now, from, days, persons, loads));
+}
+
+/** The service's and the location's rules as the availability function takes them. */
+function slotRequest(
+  data: ServiceAtLocation,
+  now: Date,
+  from: string,
+  days: number,
+  persons: number,
+  counters: CounterLoad[],
+): AvailabilityRequest {
+  return {
     now,
     from,
     days,
@@ -64,8 +76,8 @@ export async function availableSlots(
     horizonDays: data.service.horizonDays,
     openingHours: data.openingHours,
     closures: data.closures,
-    counters: loads,
-  });
+    counters,
+  };
 }
 
 /** The next free times from now on, for a "just taken" answer. */
@@ -135,18 +147,8 @@ async function checkStart(
   if (Number.isNaN(start.getTime())) return { ok: false, outcome: { kind: 'invalid', errors: { start: 'errors.start' } } };
   if (start.getTime() < now.getTime()) return { ok: false, outcome: { kind: 'invalid', errors: { start: 'errors.startPast' } } };
   const date = toZoned(start).date;
-  const grid = freeSlots({
-    now,
-    from: date,
-    days: 1,
-    durationMinutes: appointmentMinutes(data.service, persons),
-    stepMinutes: data.service.durationMinutes,
-    leadTimeHours: data.service.leadTimeHours,
-    horizonDays: data.service.horizonDays,
-    openingHours: data.openingHours,
-    closures: data.closures,
-    counters: [{ id: 0, busy: [] }],
-  });
+  // The bookable grid of that day, as if every counter were free.
+  const grid = freeSlots(slotRequest(data, now, date, 1, persons, [{ id: 0, busy: [] }]));
   if (!grid.some((s) => s.start.getTime() === start.getTime()))
     return { ok: false, outcome: { kind: 'invalid', errors: { start: 'errors.startUnavailable' } } };
   const free = (await availableSlots(deps.db, data, now, date, 1, persons, ignoreAppointmentId)).find(

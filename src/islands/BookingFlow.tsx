@@ -235,6 +235,12 @@ export default function BookingFlow(props: BookingProps) {
         </dl>
       )}
 
+      {step > 1 && service && (
+        <p>
+          <a href={`/${lang}/checklist/${service.id}/`}>{s['service.info']}</a>
+        </p>
+      )}
+
       {step === 1 && (
         <form method="get" action={props.action} onSubmit={onStepSubmit} noValidate>
           <fieldset id="field-service">

@@ -14,6 +14,8 @@ for (const lang of ['ar', 'de']) {
     await booking.chooseService('residence-permit-extension');
     await booking.chooseLocation('immigration-office');
     await booking.expectLoaded();
+    // The document checklist is one tap away during booking.
+    await expect(page.locator(`main a[href="/${lang}/checklist/residence-permit-extension/"]`)).toBeVisible();
     await booking.chooseTime(0);
     const email = uniqueEmail(lang);
     await booking.fillDetails({ name: lang === 'ar' ? 'أمل حداد' : 'Jana Nowak', email, needs: ['interpreter'] });

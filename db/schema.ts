@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   customType,
@@ -131,7 +132,8 @@ export const appointments = pgTable(
     during: tstzrange('during').generatedAlwaysAs(sql`tstzrange(starts_at, ends_at, '[)')`),
     persons: smallint('persons').notNull().default(1),
     name: text('name').notNull(),
-    email: text('email').notNull(),
+    /** Empty when a volunteer booked for a client who gave no e-mail address. */
+    email: text('email'),
     phone: text('phone'),
     language: text('language').notNull(),
     needs: text('needs')
@@ -141,6 +143,9 @@ export const appointments = pgTable(
     /** The person's answers to the service's checklist questions, if they gave any. */
     checklistAnswers: jsonb('checklist_answers').$type<Record<string, string>>().notNull().default({}),
     status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('booked'),
+    /** The volunteer who booked for the client, and when the client agreed to it. */
+    bookedBy: uuid('booked_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    clientConsentAt: timestamp('client_consent_at', { withTimezone: true }),
     manageTokenHash: text('manage_token_hash').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

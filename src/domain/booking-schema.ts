@@ -36,6 +36,16 @@ export const bookingRequestSchema = z.object({
 
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 
+/**
+ * A volunteer booking for a client: the client's e-mail is optional (mail then goes to the
+ * volunteer), and the client's agreement must be confirmed.
+ */
+export const clientBookingSchema = z.object({
+  ...bookingRequestSchema.shape,
+  email: z._default(z.union([z.literal(''), bookingRequestSchema.shape.email]), ''),
+  consent: z.literal(true, { error: 'errors.consent' }),
+});
+
 export const BOOKING_FIELDS = [
   'service',
   'location',
@@ -47,14 +57,18 @@ export const BOOKING_FIELDS = [
   'language',
   'needs',
   'checklist',
+  'consent',
 ] as const;
 export type BookingField = (typeof BOOKING_FIELDS)[number];
 
 /** Field -> i18n key of the first problem with it. */
 export type FieldErrors = Partial<Record<BookingField | 'form', string>>;
 
-export function parseBookingRequest(input: unknown): { ok: true; value: BookingRequest } | { ok: false; errors: FieldErrors } {
-  const result = z.safeParse(bookingRequestSchema, input);
+export function parseBookingRequest(
+  input: unknown,
+  forClient = false,
+): { ok: true; value: BookingRequest } | { ok: false; errors: FieldErrors } {
+  const result = z.safeParse(forClient ? clientBookingSchema : bookingRequestSchema, input);
   if (result.success) return { ok: true, value: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {

@@ -112,6 +112,7 @@ export default function BookingFlow(props: BookingProps) {
       needs: data.getAll('needs').map(String),
       checklist: values.checklist,
       website: String(data.get('website') ?? ''),
+      ...(props.forClient ? { forClient: true, consent: data.get('consent') === 'yes' } : {}),
     };
     setValues({ ...values, ...body });
     setBusy(true);
@@ -324,9 +325,10 @@ export default function BookingFlow(props: BookingProps) {
             <input type="hidden" name={question} value={answer} />
           ))}
           <h2 tabIndex={-1} ref={heading}>
-            {s['details.legend']}
+            {s[props.forClient ? 'forClient.legend' : 'details.legend']}
           </h2>
-          <Field id="name" label={s['details.name']} hint={s['details.nameHint']} error={errors.name}>
+          {props.forClient && <p class="notice">{s['forClient.notice']}</p>}
+          <Field id="name" label={s[props.forClient ? 'forClient.name' : 'details.name']} hint={s['details.nameHint']} error={errors.name}>
             <input
               id="field-name"
               name="name"
@@ -338,14 +340,19 @@ export default function BookingFlow(props: BookingProps) {
               {...described('name', errors.name)}
             />
           </Field>
-          <Field id="email" label={s['details.email']} hint={s['details.emailHint']} error={errors.email}>
+          <Field
+            id="email"
+            label={s[props.forClient ? 'forClient.email' : 'details.email']}
+            hint={s[props.forClient ? 'forClient.emailHint' : 'details.emailHint']}
+            error={errors.email}
+          >
             <input
               id="field-email"
               name="email"
               type="email"
               autoComplete="email"
               inputMode="email"
-              required
+              required={!props.forClient}
               maxLength={254}
               dir="ltr"
               value={values.email}
@@ -365,7 +372,7 @@ export default function BookingFlow(props: BookingProps) {
               {...described('phone', errors.phone)}
             />
           </Field>
-          <Field id="language" label={s['details.language']} error={errors.language}>
+          <Field id="language" label={s[props.forClient ? 'forClient.language' : 'details.language']} error={errors.language}>
             <select id="field-language" name="language" {...described('language', errors.language)}>
               {props.languages.map((l) => (
                 <option value={l.code} lang={l.tag} selected={values.language === l.code}>
@@ -383,6 +390,15 @@ export default function BookingFlow(props: BookingProps) {
               </div>
             ))}
           </fieldset>
+          {props.forClient && (
+            <div class={`field${errors.consent ? ' invalid' : ''}`} id="field-consent">
+              {errors.consent && <span class="error">{errors.consent}</span>}
+              <div class="choice">
+                <input type="checkbox" name="consent" id="consent" value="yes" required aria-invalid={errors.consent ? true : undefined} />
+                <label for="consent">{s['forClient.consent']}</label>
+              </div>
+            </div>
+          )}
           <div class="honeypot" aria-hidden="true">
             <label for="website">{s['details.honeypot']}</label>
             <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />

@@ -59,4 +59,6 @@ export interface BookingProps {
   next: SlotOption[];
   privacyUrl: string;
   action: string;
+  /** A signed-in volunteer books for a client: client fields and the client's consent. */
+  forClient: boolean;
 }

@@ -15,6 +15,7 @@ const WHO: Who[] = ['anonymous', 'volunteer', 'counter', 'counsellor', 'admin'];
 const MATRIX: Record<string, { method: 'GET' | 'POST'; path: string; ok: Who[]; form?: Record<string, string> }> = {
   'staff/index.astro': { method: 'GET', path: '/de/staff/', ok: ['volunteer', 'counter', 'counsellor', 'admin'] },
   'staff/users.astro': { method: 'GET', path: '/de/staff/users/', ok: ['admin'] },
+  'staff/appointments.astro': { method: 'GET', path: '/de/staff/appointments/', ok: ['volunteer'] },
   'staff/login.astro': { method: 'GET', path: '/de/staff/login/', ok: WHO },
   'staff/totp.astro': { method: 'GET', path: '/de/staff/totp/', ok: [] },
   // Anyone signed in without a second factor may add one (counsellors and admins must).

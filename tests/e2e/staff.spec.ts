@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, E2E_PORTS } from './ports';
 import { mailsTo } from '../support/mail-api';
 import { InfoPage } from './support/info-page';
+import { BookingPage, uniqueEmail } from './support/booking-page';
 
 const codeFor = (base32: string) => generateTOTP(decodeBase32IgnorePadding(base32), 30, 6);
 
@@ -103,6 +104,30 @@ test('the admin invites a volunteer and a counsellor; the counsellor must enrol 
       // A volunteer cannot reach the admin page, and learns nothing about it.
       const denied = await invitee.goto(`/${person.language}/staff/users/`);
       expect(denied?.status()).toBe(404);
+
+      // The volunteer books for a client who agreed: the client and the volunteer get the mail.
+      const booking = new BookingPage(invitee, person.language);
+      await invitee.goto(`/${person.language}/book/?service=integration-counselling&location=integration-centre`);
+      await booking.chooseTime(0);
+      await expect(invitee.locator('#field-consent')).toBeVisible();
+      const clientEmail = uniqueEmail('client');
+      await booking.fillDetails({ name: 'Client Person', email: clientEmail });
+      await booking.book();
+      await expect(invitee.locator('.error-summary a[href="#field-consent"]')).toBeVisible();
+      await invitee.locator('#consent').check();
+      await booking.book();
+      await expect(invitee).toHaveURL(/\/manage\/\?t=.+&booked=1$/);
+      await mailsTo(E2E_PORTS.mailApi, clientEmail);
+      const copies = await mailsTo(E2E_PORTS.mailApi, person.email, 2);
+      expect(copies.at(-1)?.html).toContain('lang="uk"');
+
+      // Their list shows it; they cancel it there.
+      await invitee.goto(`/${person.language}/staff/appointments/`);
+      await new InfoPage(invitee).expectLoaded();
+      await expect(invitee.locator('#appointments-upcoming li')).toContainText('Client Person');
+      await invitee.locator('#appointments-upcoming form button').click();
+      await expect(invitee.locator('.success')).toBeVisible();
+      await mailsTo(E2E_PORTS.mailApi, clientEmail, 2);
     }
     // The link works once.
     const again = await invitee.goto(link!);

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { appointments, waitlist } from '../../../db/schema';
+import { appointments, users, waitlist } from '../../../db/schema';
 import { freeSlots, type AvailabilityRequest, type CounterLoad, type Slot } from '../../domain/availability';
 import { appointmentMinutes, type BookingRequest, type FieldErrors } from '../../domain/booking-schema';
 import { answersToQuery, parseAnswers } from '../../domain/checklists/checklist';
@@ -190,6 +190,10 @@ export function reminderTime(start: Date, now: Date): Date | undefined {
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
+/**
+ * The person's mails go to their address; for a client booked by a volunteer, also (or, when
+ * the client gave no address, only) to the volunteer, in the volunteer's language.
+ */
 async function queueAppointmentMails(
   tx: Tx,
   deps: BookingDeps,
@@ -200,23 +204,53 @@ async function queueAppointmentMails(
 ) {
   const now = deps.now();
   const urls = mailUrls(deps, row, token, data);
-  await enqueueMail(tx, { kind, now, to: row.email, appointmentId: row.id, mail: appointmentMail(kind, mailFacts(row, data), urls, now) });
+  const [volunteer] = row.bookedBy
+    ? await tx.select({ email: users.email, language: users.language }).from(users).where(eq(users.id, row.bookedBy))
+    : [];
+  const recipients = [
+    ...(row.email ? [{ to: row.email, facts: mailFacts(row, data), urls }] : []),
+    ...(volunteer
+      ? [
+          {
+            to: volunteer.email,
+            facts: { ...mailFacts(row, data), language: volunteer.language },
+            urls: mailUrls(deps, { ...row, language: volunteer.language }, token, data),
+          },
+        ]
+      : []),
+  ];
   await dropPendingMail(tx, row.id, 'reminder');
   const remindAt = kind === 'cancelled' ? undefined : reminderTime(row.startsAt, now);
-  if (remindAt)
-    await enqueueMail(tx, {
-      kind: 'reminder',
-      now,
-      to: row.email,
-      appointmentId: row.id,
-      notBefore: remindAt,
-      mail: appointmentMail('reminder', mailFacts(row, data), urls, now),
-    });
+  for (const r of recipients) {
+    await enqueueMail(tx, { kind, now, to: r.to, appointmentId: row.id, mail: appointmentMail(kind, r.facts, r.urls, now) });
+    if (remindAt)
+      await enqueueMail(tx, {
+        kind: 'reminder',
+        now,
+        to: r.to,
+        appointmentId: row.id,
+        notBefore: remindAt,
+        mail: appointmentMail('reminder', r.facts, r.urls, now),
+      });
+  }
 }
 
-export async function bookAppointment(deps: BookingDeps, request: BookingRequest, clientAddress: string): Promise<BookingOutcome> {
+/** A volunteer booking for a client who agreed to it. */
+export interface OnBehalf {
+  volunteerId: string;
+  consentAt: Date;
+}
+
+export async function bookAppointment(
+  deps: BookingDeps,
+  request: BookingRequest,
+  clientAddress: string,
+  onBehalf?: OnBehalf,
+): Promise<BookingOutcome> {
   if (!isLanguageCode(request.language)) return { kind: 'invalid', errors: { language: 'errors.language' } };
-  if (!(await withinLimits(deps, request.email, clientAddress))) return { kind: 'limited' };
+  // A volunteer's bookings count against the volunteer, whatever the client's address.
+  if (!(await withinLimits(deps, onBehalf ? `volunteer:${onBehalf.volunteerId}` : request.email, clientAddress)))
+    return { kind: 'limited' };
   const data = await loadServiceAtLocation(deps.db, request.service, request.location);
   if (!data) return { kind: 'invalid', errors: { location: 'errors.notOffered' } };
   const start = new Date(request.start);
@@ -238,8 +272,10 @@ export async function bookAppointment(deps: BookingDeps, request: BookingRequest
             endsAt: check.end,
             persons: request.persons,
             name: request.name,
-            email: request.email,
+            email: request.email || null,
             phone: request.phone || null,
+            bookedBy: onBehalf?.volunteerId ?? null,
+            clientConsentAt: onBehalf?.consentAt ?? null,
             language: request.language,
             needs: request.needs,
             checklistAnswers: parseAnswers(request.checklist),
@@ -314,9 +350,27 @@ export async function moveAppointment(deps: BookingDeps, token: string, newStart
   return { kind: 'taken', next: await nextFreeSlots(deps.db, data, deps.now(), row.persons) };
 }
 
+/** A volunteer's own booking for a client; another volunteer's is simply not found. */
+export async function findOwned(db: Db, volunteerId: string, appointmentId: string): Promise<AppointmentRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/.test(appointmentId)) return undefined;
+  const [row] = await db
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.bookedBy, volunteerId)));
+  return row;
+}
+
+export async function cancelOwnedAppointment(deps: BookingDeps, volunteerId: string, appointmentId: string): Promise<ChangeOutcome> {
+  const row = await findOwned(deps.db, volunteerId, appointmentId);
+  return row ? cancelRow(deps, row) : { kind: 'notFound' };
+}
+
 export async function cancelAppointment(deps: BookingDeps, token: string): Promise<ChangeOutcome> {
   const row = await findByToken(deps.db, token);
-  if (!row) return { kind: 'notFound' };
+  return row ? cancelRow(deps, row) : { kind: 'notFound' };
+}
+
+async function cancelRow(deps: BookingDeps, row: AppointmentRow): Promise<ChangeOutcome> {
   if (!changeable(row, deps.now())) return { kind: 'notChangeable' };
   const data = await loadServiceAtLocation(deps.db, row.serviceId, row.locationId);
   if (!data) return { kind: 'notChangeable' };

@@ -84,6 +84,7 @@ export async function bookingProps(db: Db, lang: string, values: BookingValues, 
     next: [],
     privacyUrl: `/${lang}/privacy/`,
     action: `/${lang}/book/`,
+    forClient: false,
     ...extra,
   };
 }

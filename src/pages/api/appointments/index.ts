@@ -9,7 +9,7 @@ import { apiError, clientAddress, fieldErrors, handleApi, json, readJson, reques
 export const prerender = false;
 
 /** POST /api/appointments: book. 201, 409 (taken or duplicate), 400/422 per field, 429. */
-export const POST: APIRoute = async ({ request, clientAddress: socket }) => {
+export const POST: APIRoute = async ({ request, clientAddress: socket, locals }) => {
   let lang = requestLanguage(request);
   return handleApi(request, lang, async () => {
     const body = await readJson(request);
@@ -17,12 +17,16 @@ export const POST: APIRoute = async ({ request, clientAddress: socket }) => {
     // A filled-in honeypot is a bot: refuse without saying why.
     if (body && typeof body === 'object' && 'website' in body && (body as { website: unknown }).website)
       return apiError(lang, 400, 'invalid');
-    const parsed = parseBookingRequest(body);
+    // "For a client" is for signed-in volunteers only.
+    const forClient = (body as { forClient?: unknown } | null)?.forClient === true;
+    if (forClient && locals.user?.role !== 'volunteer') return apiError(lang, 403, 'forbidden');
+    const parsed = parseBookingRequest(body, forClient);
     if (!parsed.ok)
       return json(422, {
         error: { code: 'invalid', message: fieldErrors(lang, { form: 'errors.title' }).form, fields: fieldErrors(lang, parsed.errors) },
       });
-    const outcome = await bookAppointment(await bookingDeps(), parsed.value, clientAddress(request, socket));
+    const onBehalf = forClient && locals.user ? { volunteerId: locals.user.id, consentAt: new Date() } : undefined;
+    const outcome = await bookAppointment(await bookingDeps(), parsed.value, clientAddress(request, socket), onBehalf);
     switch (outcome.kind) {
       case 'booked':
         return json(

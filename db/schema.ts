@@ -307,3 +307,19 @@ export const invitations = pgTable(
   },
   (t) => [check('invitations_role', sql`${t.role} in ('volunteer', 'counter', 'counsellor', 'admin')`)],
 );
+
+/** A password-reset link (token stored hashed), valid for an hour, once. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: serial('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_user').on(t.userId)],
+);

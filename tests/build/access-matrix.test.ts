@@ -20,6 +20,9 @@ const MATRIX: Record<string, { method: 'GET' | 'POST'; path: string; ok: Who[]; 
   'staff/totp.astro': { method: 'GET', path: '/de/staff/totp/', ok: [] },
   // Anyone signed in without a second factor may add one (counsellors and admins must).
   'staff/totp-setup.astro': { method: 'GET', path: '/de/staff/totp-setup/', ok: ['volunteer', 'counter'] },
+  // Public by nature: anyone may ask for a reset link or register (the answers reveal nothing).
+  'staff/reset.astro': { method: 'GET', path: '/de/staff/reset/', ok: WHO },
+  'staff/register.astro': { method: 'GET', path: '/de/staff/register/', ok: WHO },
   'staff/invitation.astro': { method: 'GET', path: '/de/staff/invitation/?t=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', ok: [] },
   // Last: it ends the sessions the other rows use.
   'staff/logout.ts': { method: 'POST', path: '/de/staff/logout/', ok: [] },

@@ -135,3 +135,11 @@ test('the admin invites a volunteer and a counsellor; the counsellor must enrol 
     await context.close();
   }
 });
+
+for (const lang of ['ar', 'de-simple']) {
+  test(`the sign-in, registration and reset pages pass axe in ${lang}`, async ({ page }) => {
+    for (const path of ['login', 'register', 'reset']) await new InfoPage(page).open(`/${lang}/staff/${path}/`);
+    const expired = await page.goto(`/${lang}/staff/reset/?t=${'a'.repeat(32)}`);
+    expect(expired?.status()).toBe(410);
+  });
+}

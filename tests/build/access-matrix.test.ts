@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { generateTOTP } from '@oslojs/otp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../db/schema';
-import { TEST_STAFF, TEST_TOTP_KEY } from '../support/staff-accounts';
+import { OTHER_VOLUNTEER, TEST_STAFF, TEST_TOTP_KEY } from '../support/staff-accounts';
 
 const base = inject('baseUrl');
 type Who = 'anonymous' | Role;
@@ -30,7 +30,7 @@ const MATRIX: Record<string, { method: 'GET' | 'POST'; path: string; ok: Who[]; 
 
 const cookies = new Map<Who, string>();
 
-async function signIn(account: (typeof TEST_STAFF)[number]): Promise<string> {
+async function signIn(account: { email: string; password: string }): Promise<string> {
   const post = (path: string, form: Record<string, string>, cookie = '') =>
     fetch(base + path, {
       method: 'POST',
@@ -82,4 +82,65 @@ describe('the access matrix of staff routes', () => {
       });
     }
   }
+});
+
+describe('the wrong owner', () => {
+  it("cannot see, move or cancel another volunteer's booking; the owner can", async () => {
+    // Fresh sessions: the matrix above ends its own with the logout row.
+    const owner = await signIn(TEST_STAFF[0]!);
+    const admin = await signIn(TEST_STAFF[3]!);
+    const other = await signIn(OTHER_VOLUNTEER);
+    const availability = (await (
+      await fetch(`${base}/api/availability?service=integration-counselling&location=integration-centre&days=30`)
+    ).json()) as { slots: { start: string }[] };
+    const booked = await fetch(`${base}/api/appointments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie: owner },
+      body: JSON.stringify({
+        forClient: true,
+        consent: true,
+        service: 'integration-counselling',
+        location: 'integration-centre',
+        start: availability.slots[3]!.start,
+        name: 'Client Of Owner',
+        email: '',
+        language: 'ar',
+      }),
+    });
+    expect(booked.status).toBe(201);
+    const { appointment } = (await booked.json()) as { appointment: { id: string } };
+    const act = (cookie: string, form: Record<string, string>) =>
+      fetch(`${base}/de/staff/appointments/`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, Origin: base, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(form),
+      });
+    const list = await (await fetch(`${base}/de/staff/appointments/`, { headers: { cookie: other } })).text();
+    expect(list).not.toContain('Client Of Owner');
+    expect((await act(other, { appointment: appointment.id })).status).toBe(404);
+    expect((await act(other, { action: 'move', appointment: appointment.id, start: availability.slots[5]!.start })).status).toBe(404);
+    expect((await act(admin, { appointment: appointment.id })).status).toBe(404);
+    const mine = await (await fetch(`${base}/de/staff/appointments/`, { headers: { cookie: owner } })).text();
+    expect(mine).toContain('Client Of Owner');
+    expect((await act(owner, { appointment: appointment.id })).status).toBe(200);
+  });
+
+  it('cannot book "for a client" without being a signed-in volunteer', async () => {
+    const res = await fetch(`${base}/api/appointments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', cookie: await signIn(TEST_STAFF[1]!) },
+      body: JSON.stringify({
+        forClient: true,
+        consent: true,
+        service: 'integration-counselling',
+        location: 'integration-centre',
+        start: '2030-01-07T09:00:00+01:00',
+        name: 'X Y',
+        email: '',
+        language: 'de',
+      }),
+    });
+    expect(res.status).toBe(403);
+  });
 });

@@ -125,9 +125,14 @@ test('the admin invites a volunteer and a counsellor; the counsellor must enrol 
       await invitee.goto(`/${person.language}/staff/appointments/`);
       await new InfoPage(invitee).expectLoaded();
       await expect(invitee.locator('#appointments-upcoming li')).toContainText('Client Person');
-      await invitee.locator('#appointments-upcoming form button').click();
+      await invitee.locator('#appointments-upcoming a[href*="?move="]').click();
+      await invitee.locator('#move input[name=start]').nth(1).check();
+      await invitee.locator('#move button[type=submit]').click();
       await expect(invitee.locator('.success')).toBeVisible();
       await mailsTo(E2E_PORTS.mailApi, clientEmail, 2);
+      await invitee.locator('#appointments-upcoming form button').click();
+      await expect(invitee.locator('.success')).toBeVisible();
+      await mailsTo(E2E_PORTS.mailApi, clientEmail, 3);
     }
     // The link works once.
     const again = await invitee.goto(link!);

@@ -7,12 +7,12 @@ import { openDatabase } from '../../db/client';
 import { users } from '../../db/schema';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { loadEnv } from '../../src/server/env';
-import { TEST_STAFF, TEST_TOTP_KEY } from './staff-accounts';
+import { OTHER_VOLUNTEER, TEST_STAFF, TEST_TOTP_KEY } from './staff-accounts';
 
 const env = loadEnv();
 const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.PGLITE_DIR });
 await handle.migrate();
-for (const account of TEST_STAFF) {
+for (const account of [...TEST_STAFF, OTHER_VOLUNTEER]) {
   await handle.db
     .insert(users)
     .values({

@@ -8,3 +8,11 @@ export const TEST_STAFF: { role: Role; email: string; name: string; password: st
   { role: 'counsellor', email: 'counsellor@test.example', name: 'Test Counsellor', password: 'counsellor passphrase 2026' },
   { role: 'admin', email: 'admin@test.example', name: 'Test Admin', password: 'admin passphrase 2026' },
 ];
+
+/** A second volunteer: the "wrong owner" of the first volunteer's bookings. */
+export const OTHER_VOLUNTEER = {
+  role: 'volunteer' as const,
+  email: 'volunteer2@test.example',
+  name: 'Other Volunteer',
+  password: 'other volunteer passphrase 2026',
+};

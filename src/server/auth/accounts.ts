@@ -41,14 +41,12 @@ export async function requestPasswordReset(
   const token = generateSecretToken();
   const t = useTranslations(user.language);
   await db.transaction(async (tx) => {
-    await tx
-      .insert(passwordResets)
-      .values({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000),
-      });
+    await tx.insert(passwordResets).values({
+      tokenHash: hashToken(token),
+      userId: user.id,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000),
+    });
     const mail = composeMail(user.language, t('staff:reset.mailSubject'), [
       { kind: 'p', text: t('mail:greeting', { name: user.name }) },
       { kind: 'p', text: t('staff:reset.mailText', { minutes: RESET_MINUTES }) },
@@ -107,16 +105,14 @@ export async function registerVolunteer(
     .from(users)
     .where(sql`lower(${users.email}) = ${input.email.trim().toLowerCase()}`);
   if (existing) return { kind: 'exists' };
-  await db
-    .insert(users)
-    .values({
-      email: input.email.trim(),
-      name: input.name.trim(),
-      role: 'volunteer',
-      status: 'pending',
-      language: input.language,
-      passwordHash: await hashPassword(input.password),
-    });
+  await db.insert(users).values({
+    email: input.email.trim(),
+    name: input.name.trim(),
+    role: 'volunteer',
+    status: 'pending',
+    language: input.language,
+    passwordHash: await hashPassword(input.password),
+  });
   return { kind: 'registered' };
 }
 

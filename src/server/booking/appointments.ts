@@ -320,7 +320,21 @@ function changeable(row: AppointmentRow, now: Date): boolean {
 
 export async function moveAppointment(deps: BookingDeps, token: string, newStart: Date): Promise<ChangeOutcome> {
   const row = await findByToken(deps.db, token);
-  if (!row) return { kind: 'notFound' };
+  return row ? moveRow(deps, row, token, newStart) : { kind: 'notFound' };
+}
+
+/** A volunteer moves a booking they made; another volunteer's is simply not found. */
+export async function moveOwnedAppointment(
+  deps: BookingDeps,
+  volunteerId: string,
+  appointmentId: string,
+  newStart: Date,
+): Promise<ChangeOutcome> {
+  const row = await findOwned(deps.db, volunteerId, appointmentId);
+  return row ? moveRow(deps, row, undefined, newStart) : { kind: 'notFound' };
+}
+
+async function moveRow(deps: BookingDeps, row: AppointmentRow, token: string | undefined, newStart: Date): Promise<ChangeOutcome> {
   if (!changeable(row, deps.now())) return { kind: 'notChangeable' };
   const data = await loadServiceAtLocation(deps.db, row.serviceId, row.locationId);
   if (!data) return { kind: 'notChangeable' };

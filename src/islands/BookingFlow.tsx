@@ -5,7 +5,7 @@
  * the booking goes to /api/appointments.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { currentStep, dayOf, fill, freeDays } from './booking-steps';
 import type { BookingProps, BookingStep, BookingValues, SlotOption } from './booking-types';
 
@@ -251,22 +251,9 @@ export default function BookingFlow(props: BookingProps) {
               </h2>
             </legend>
             {props.services.map((x) => (
-              <div class="choice">
-                <input
-                  type="radio"
-                  name="service"
-                  id={`service-${x.id}`}
-                  value={x.id}
-                  checked={values.service === x.id}
-                  aria-describedby={`service-${x.id}-hint`}
-                />
-                <label for={`service-${x.id}`}>
-                  {x.name}
-                  <span class="hint" id={`service-${x.id}-hint`}>
-                    {fill(s['service.minutes'] ?? '', { count: x.minutes })}
-                  </span>
-                </label>
-              </div>
+              <RadioOption name="service" value={x.id} checked={values.service === x.id} label={x.name}>
+                {fill(s['service.minutes'] ?? '', { count: x.minutes })}
+              </RadioOption>
             ))}
           </fieldset>
           <button class="button primary" type="submit">
@@ -287,22 +274,9 @@ export default function BookingFlow(props: BookingProps) {
             {props.locations
               .filter((l) => service.locationIds.includes(l.id))
               .map((l) => (
-                <div class="choice">
-                  <input
-                    type="radio"
-                    name="location"
-                    id={`location-${l.id}`}
-                    value={l.id}
-                    checked={values.location === l.id}
-                    aria-describedby={`location-${l.id}-hint`}
-                  />
-                  <label for={`location-${l.id}`}>
-                    {l.name}
-                    <span class="hint" id={`location-${l.id}-hint`}>
-                      <bdi>{l.address}</bdi> · {l.stepFree ? s['location.stepFree'] : s['location.notStepFree']}
-                    </span>
-                  </label>
-                </div>
+                <RadioOption name="location" value={l.id} checked={values.location === l.id} label={l.name}>
+                  <bdi>{l.address}</bdi> · {l.stepFree ? s['location.stepFree'] : s['location.notStepFree']}
+                </RadioOption>
               ))}
           </fieldset>
           <button class="button primary" type="submit">
@@ -411,6 +385,22 @@ export default function BookingFlow(props: BookingProps) {
           </button>
         </form>
       )}
+    </div>
+  );
+}
+
+/** One choice of a step (a service, a place): a radio button with its name and a hint. */
+function RadioOption(p: { name: string; value: string; checked: boolean; label: string | undefined; children: ComponentChildren }) {
+  const id = `${p.name}-${p.value}`;
+  return (
+    <div class="choice">
+      <input type="radio" name={p.name} id={id} value={p.value} checked={p.checked} aria-describedby={`${id}-hint`} />
+      <label for={id}>
+        {p.label}
+        <span class="hint" id={`${id}-hint`}>
+          {p.children}
+        </span>
+      </label>
     </div>
   );
 }

@@ -323,3 +323,110 @@ export const passwordResets = pgTable(
   },
   (t) => [index('password_resets_user').on(t.userId)],
 );
+
+export const REFERRAL_STATUS_LIST = ['new', 'claimed', 'in_progress', 'forwarded', 'closed'] as const;
+
+/** A KIM case-management team; referrals are routed to teams, counsellors belong to teams. */
+export const kimTeams = pgTable('kim_teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Gets the escalation mail when a referral waits unclaimed too long. */
+  leadUserId: uuid('lead_user_id').references(() => users.id, { onDelete: 'set null' }),
+});
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => kimTeams.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user').on(t.userId)],
+);
+
+/** Topic -> team, kept by admins. The lowest priority number among a referral's topics wins. */
+export const routingRules = pgTable('routing_rules', {
+  topic: text('topic').primaryKey(),
+  teamId: text('team_id')
+    .notNull()
+    .references(() => kimTeams.id),
+  priority: integer('priority').notNull().default(100),
+});
+
+/**
+ * A referral to KIM case management. Special-category data: everything that names or describes
+ * the person is in `personal`, sealed with AES-256-GCM (src/server/crypto/sealed.ts); the plain
+ * columns are what routing, the inbox filters and the anonymous figures need.
+ */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey(),
+    reference: text('reference').notNull().unique(),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => kimTeams.id),
+    status: text('status', { enum: REFERRAL_STATUS_LIST }).notNull().default('new'),
+    topics: text('topics').array().notNull(),
+    urgency: text('urgency').notNull(),
+    language: text('language').notNull(),
+    contactWay: text('contact_way').notNull(),
+    interpreter: boolean('interpreter').notNull().default(false),
+    /** Sealed JSON: name, e-mail, phone, centre, free text. Null once anonymised. */
+    personal: text('personal'),
+    consentVersion: integer('consent_version').notNull(),
+    consentAt: timestamp('consent_at', { withTimezone: true }).notNull(),
+    /** The volunteer who asked for a client, if any: they see the status, never the content. */
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    routedAt: timestamp('routed_at', { withTimezone: true }).notNull(),
+    claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
+    firstClaimedAt: timestamp('first_claimed_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('referrals_team_status').on(t.teamId, t.status),
+    index('referrals_submitted_by').on(t.submittedBy),
+    check('referrals_status', sql`${t.status} in ('new', 'claimed', 'in_progress', 'forwarded', 'closed')`),
+  ],
+);
+
+/** The timeline of a referral: created, claimed, status changes, notes, forwards. Notes and reasons are sealed. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: serial('id').primaryKey(),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    fromTeam: text('from_team'),
+    toTeam: text('to_team'),
+    /** Sealed text (a note or a forwarding reason); null once anonymised. */
+    detail: text('detail'),
+  },
+  (t) => [index('referral_events_referral').on(t.referralId, t.at)],
+);
+
+/** Who read which referral, when (GDPR Art. 9 data): kept apart from the referral so it outlives it. */
+export const referralReads = pgTable(
+  'referral_reads',
+  {
+    id: serial('id').primaryKey(),
+    referralId: uuid('referral_id').notNull(),
+    reference: text('reference').notNull(),
+    userId: uuid('user_id').notNull(),
+    userEmail: text('user_email').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** view, export-json, export-csv, team-list */
+    action: text('action').notNull(),
+  },
+  (t) => [index('referral_reads_at').on(t.at), index('referral_reads_referral').on(t.referralId)],
+);

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { locations as officeLocations, services as officeServices } from '../src/content/office';
+import { kimTeams as officeTeams, locations as officeLocations, services as officeServices } from '../src/content/office';
 import type { Db } from './client';
-import { closures, counterServices, counters, locations, openingHours, services } from './schema';
+import { closures, counterServices, counters, kimTeams, locations, openingHours, routingRules, services } from './schema';
 import { nrwPublicHolidays } from '../src/domain/holidays';
 
 /**
@@ -32,4 +32,15 @@ export async function seedOffice(db: Db, years: number[] = defaultYears()): Prom
 function defaultYears(): number[] {
   const year = new Date().getUTCFullYear();
   return [year, year + 1];
+}
+
+/** Loads the demo KIM teams and routing rules when there are no teams yet. */
+export async function seedKimTeams(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(kimTeams);
+    if ((existing?.n ?? 0) > 0) return false;
+    await tx.insert(kimTeams).values(officeTeams.map((t) => ({ id: t.id, name: t.name })));
+    await tx.insert(routingRules).values(officeTeams.flatMap((t) => t.topics.map((r) => ({ ...r, teamId: t.id }))));
+    return true;
+  });
 }

@@ -223,3 +223,37 @@ export const locations: OfficeLocation[] = [
     counters: [{ name: 'Beratung', services: ['integration-counselling'] }],
   },
 ];
+
+/**
+ * KIM case-management teams and the topics each receives (priority: lower wins when a referral
+ * names topics of several teams). Demo data; admins change it under "Teams and routing".
+ */
+export const kimTeams: { id: string; name: string; topics: { topic: string; priority: number }[] }[] = [
+  { id: 'kim-housing', name: 'KIM Wohnen', topics: [{ topic: 'housing', priority: 10 }] },
+  {
+    id: 'kim-residence',
+    name: 'KIM Aufenthalt und Familie',
+    topics: [
+      { topic: 'residence', priority: 20 },
+      { topic: 'family', priority: 50 },
+    ],
+  },
+  {
+    id: 'kim-work',
+    name: 'KIM Arbeit und Bildung',
+    topics: [
+      { topic: 'work', priority: 40 },
+      { topic: 'education', priority: 70 },
+      { topic: 'language', priority: 80 },
+    ],
+  },
+  {
+    id: 'kim-general',
+    name: 'KIM Allgemeine Beratung',
+    topics: [
+      { topic: 'health', priority: 30 },
+      { topic: 'money', priority: 60 },
+      { topic: 'other', priority: 100 },
+    ],
+  },
+];

@@ -59,3 +59,8 @@ export function fallbackChain(code: string): string[] {
   if (!chain.includes(SOURCE_LANGUAGE)) chain.push(SOURCE_LANGUAGE);
   return chain;
 }
+
+/** A language's own name, or the code itself for one the portal does not ship (old data). */
+export function languageName(code: string): string {
+  return byCode.get(code)?.name ?? code;
+}

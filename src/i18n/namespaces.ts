@@ -1,2 +1,2 @@
 /** One JSON file per namespace in locales/<lang>/. */
-export const NAMESPACES = ['common', 'booking', 'mail', 'checklist', 'staff'] as const;
+export const NAMESPACES = ['common', 'booking', 'mail', 'checklist', 'staff', 'referral'] as const;

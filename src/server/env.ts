@@ -23,6 +23,24 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Willkommensportal Musterstadt <no-reply@musterstadt.example>'),
   /** How often the mail worker looks at the outbox, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /**
+   * Keys that seal referrals' personal data (AES-256-GCM): "id:base64key,id:base64key", the first
+   * seals, all open. Unset: a key file beside the data (REFERRAL_KEY_FILE), made on first use.
+   */
+  REFERRAL_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/,
+      'id:base64 of 32 bytes, comma-separated',
+    )
+    .optional(),
+  REFERRAL_KEY_FILE: z.string().min(1).optional(),
+  /** Closed referrals lose their personal data after this many days. */
+  REFERRAL_RETENTION_DAYS: z.coerce.number().positive().default(180),
+  /** A referral nobody claimed goes to the team lead after this many hours. */
+  REFERRAL_ESCALATE_HOURS: z.coerce.number().positive().default(48),
+  /** How often the retention and escalation job runs, in milliseconds. */
+  RETENTION_POLL_MS: z.coerce.number().int().min(100).default(300_000),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,0 +1,35 @@
+/**
+ * The running server's keyring: REFERRAL_KEYS, or for a local demo a key file kept beside the
+ * data folder (made on first use, readable by the owner only). The database alone never holds a key.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadEnv, type Env } from '../env';
+import { newKeySpec, parseKeyring, type Keyring } from './sealed';
+
+let cached: { spec: string; ring: Keyring } | undefined;
+
+export function keyFilePath(env: Env): string {
+  return env.REFERRAL_KEY_FILE ?? path.join(path.dirname(path.resolve(env.PGLITE_DIR)), 'referral-keys');
+}
+
+function specFromFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    try {
+      writeFileSync(file, `${newKeySpec('k1')}\n`, { flag: 'wx', mode: 0o600 });
+      console.warn(`[referrals] made a new referral key in ${file}; in production set REFERRAL_KEYS instead.`);
+    } catch {
+      // Another process made it first: use theirs.
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+export function referralKeyring(env: Env = loadEnv()): Keyring {
+  const spec = env.REFERRAL_KEYS ?? specFromFile(keyFilePath(env));
+  if (cached?.spec !== spec) cached = { spec, ring: parseKeyring(spec) };
+  return cached.ring;
+}

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { generateTOTP } from '@oslojs/otp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Role } from '../../db/schema';
-import { OTHER_VOLUNTEER, TEST_STAFF, TEST_TOTP_KEY } from '../support/staff-accounts';
+import { OTHER_COUNSELLOR, OTHER_VOLUNTEER, TEST_STAFF, TEST_TOTP_KEY } from '../support/staff-accounts';
 
 const base = inject('baseUrl');
 type Who = 'anonymous' | Role;
@@ -16,6 +16,12 @@ const MATRIX: Record<string, { method: 'GET' | 'POST'; path: string; ok: Who[]; 
   'staff/index.astro': { method: 'GET', path: '/de/staff/', ok: ['volunteer', 'counter', 'counsellor', 'admin'] },
   'staff/users.astro': { method: 'GET', path: '/de/staff/users/', ok: ['admin'] },
   'staff/appointments.astro': { method: 'GET', path: '/de/staff/appointments/', ok: ['volunteer'] },
+  // Counsellors: their teams' inbox; volunteers: the status of the requests they made.
+  'staff/referrals.astro': { method: 'GET', path: '/de/staff/referrals/', ok: ['volunteer', 'counsellor'] },
+  // One referral: only a counsellor of its team (see "the wrong owner" below); no such id here.
+  'staff/referral.astro': { method: 'GET', path: '/de/staff/referral/?id=00000000-0000-4000-8000-000000000000', ok: [] },
+  'staff/audit.astro': { method: 'GET', path: '/de/staff/audit/', ok: ['admin'] },
+  'staff/teams.astro': { method: 'GET', path: '/de/staff/teams/', ok: ['admin'] },
   'staff/login.astro': { method: 'GET', path: '/de/staff/login/', ok: WHO },
   'staff/totp.astro': { method: 'GET', path: '/de/staff/totp/', ok: [] },
   // Anyone signed in without a second factor may add one (counsellors and admins must).
@@ -77,7 +83,8 @@ describe('the access matrix of staff routes', () => {
         } else {
           // Denied means: never the page. Sign-in redirects, 404 for a wrong role, 410 for a dead link.
           expect([303, 404, 410]).toContain(res.status);
-          if (who !== 'anonymous' && route === 'staff/users.astro') expect(res.status).toBe(404);
+          if (who !== 'anonymous' && ['staff/users.astro', 'staff/audit.astro', 'staff/referral.astro'].includes(route))
+            expect(res.status).toBe(404);
         }
       });
     }
@@ -142,5 +149,77 @@ describe('the wrong owner', () => {
       }),
     });
     expect(res.status).toBe(403);
+  });
+});
+
+/** The KIM JSON endpoints: anonymous 401, signed in with the wrong role 404. A route missing here fails. */
+const API_MATRIX: Record<string, string> = {
+  'kim/referrals/[id].ts': '/api/kim/referrals/00000000-0000-4000-8000-000000000000?format=json',
+  'kim/teams/[team]/referrals.ts': '/api/kim/teams/kim-housing/referrals',
+};
+
+describe('the access matrix of the KIM endpoints', () => {
+  it('covers every KIM endpoint there is', () => {
+    const files = readdirSync('src/pages/api/kim', { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => `kim/${f.parentPath.replace(/^.*src\/pages\/api\/kim\/?/, '')}/${f.name}`.replace('//', '/'))
+      .sort();
+    expect(Object.keys(API_MATRIX).sort()).toEqual(files);
+  });
+  for (const [route, path] of Object.entries(API_MATRIX)) {
+    it(`${route}: 401 anonymous, 404 for volunteers, counter staff and admins`, async () => {
+      expect((await fetch(base + path)).status).toBe(401);
+      for (const account of TEST_STAFF.filter((a) => a.role !== 'counsellor')) {
+        const res = await fetch(base + path, { headers: { cookie: await signIn(account) } });
+        expect(res.status).toBe(404);
+      }
+    });
+  }
+});
+
+describe('the wrong team', () => {
+  it("cannot open, export or list another team's referral; every read by its own team is logged", async () => {
+    const sent = await fetch(`${base}/api/referrals`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        topics: ['housing'],
+        urgency: 'normal',
+        language: 'ar',
+        contactWay: 'phone',
+        name: 'Matrix Person',
+        phone: '+49 170 999999',
+        consent: true,
+        consentVersion: 1,
+      }),
+    });
+    expect(sent.status).toBe(201);
+    const { reference } = (await sent.json()) as { reference: string };
+    const housing = await signIn(TEST_STAFF.find((a) => a.role === 'counsellor')!);
+    const work = await signIn(OTHER_COUNSELLOR);
+    const inbox = await (await fetch(`${base}/de/staff/referrals/?view=open`, { headers: { cookie: housing } })).text();
+    const id = new RegExp(`referral/\\?id=([0-9a-f-]{36})"[^<]*<strong class="ltr">${reference}`).exec(inbox)?.[1];
+    expect(id).toBeDefined();
+    const otherInbox = await (await fetch(`${base}/de/staff/referrals/?view=open`, { headers: { cookie: work } })).text();
+    expect(otherInbox).not.toContain(reference);
+    for (const path of [`/de/staff/referral/?id=${id}`, `/api/kim/referrals/${id}?format=json`, `/api/kim/referrals/${id}?format=csv`]) {
+      expect((await fetch(base + path, { headers: { cookie: work }, redirect: 'manual' })).status).toBe(404);
+    }
+    expect((await fetch(`${base}/api/kim/teams/kim-housing/referrals`, { headers: { cookie: work } })).status).toBe(404);
+    const page = await fetch(`${base}/de/staff/referral/?id=${id}`, { headers: { cookie: housing } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Matrix Person');
+    const csv = await fetch(`${base}/api/kim/referrals/${id}?format=csv`, { headers: { cookie: housing } });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toContain('Matrix Person');
+    const list = (await (await fetch(`${base}/api/kim/teams/kim-housing/referrals`, { headers: { cookie: housing } })).json()) as {
+      referrals: { reference: string }[];
+    };
+    expect(list.referrals.map((r) => r.reference)).toContain(reference);
+    expect(JSON.stringify(list)).not.toContain('Matrix Person');
+    const admin = await signIn(TEST_STAFF.find((a) => a.role === 'admin')!);
+    const log = await (await fetch(`${base}/de/staff/audit/?reference=${reference}`, { headers: { cookie: admin } })).text();
+    expect(log.match(/counsellor@test\.example/g)).toHaveLength(2);
+    expect(log).not.toContain('counsellor2@test.example');
   });
 });

@@ -16,3 +16,17 @@ export const OTHER_VOLUNTEER = {
   name: 'Other Volunteer',
   password: 'other volunteer passphrase 2026',
 };
+
+/** A counsellor of another KIM team: the "wrong owner" of the first counsellor's referrals. */
+export const OTHER_COUNSELLOR = {
+  role: 'counsellor' as const,
+  email: 'counsellor2@test.example',
+  name: 'Other Counsellor',
+  password: 'other counsellor passphrase 2026',
+};
+
+/** The KIM team each test counsellor belongs to. */
+export const TEST_TEAMS: Record<string, string> = {
+  'counsellor@test.example': 'kim-housing',
+  'counsellor2@test.example': 'kim-work',
+};

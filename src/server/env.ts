@@ -24,17 +24,17 @@ const schema = z.object({
   /** How often the mail worker looks at the outbox, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /**
-   * Keys that seal referrals' personal data (AES-256-GCM): "id:base64key,id:base64key", the first
-   * seals, all open. Unset: a key file beside the data (REFERRAL_KEY_FILE), made on first use.
+   * Keys that seal personal data at rest (referrals, second-factor keys; AES-256-GCM): "id:base64key,id:base64key", the first
+   * seals, all open. Unset: a key file beside the data (DATA_KEY_FILE), made on first use.
    */
-  REFERRAL_KEYS: z
+  DATA_KEYS: z
     .string()
     .regex(
       /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44})*$/,
       'id:base64 of 32 bytes, comma-separated',
     )
     .optional(),
-  REFERRAL_KEY_FILE: z.string().min(1).optional(),
+  DATA_KEY_FILE: z.string().min(1).optional(),
   /** Closed referrals lose their personal data after this many days. */
   REFERRAL_RETENTION_DAYS: z.coerce.number().positive().default(180),
   /** A referral nobody claimed goes to the team lead after this many hours. */

@@ -21,14 +21,17 @@ function moduleGraphBytes(entry: string): { total: number; own: number; modules:
 
 export const BOOKING_ISLAND_BUDGET = 20 * 1024;
 export const CHECKLIST_ISLAND_OWN_BUDGET = 10 * 1024;
+export const REFERRAL_ISLAND_BUDGET = 20 * 1024;
 
 export function islandSizes() {
   const files = readdirSync(ASTRO_DIR).filter((f) => f.endsWith('.js'));
   const booking = files.find((f) => f.startsWith('book.astro_astro_type_script'));
   const checklist = files.find((f) => f.startsWith('_service_.astro_astro_type_script'));
-  if (!booking || !checklist) throw new Error('island entry modules not found in dist/client/_astro: run `npm run build`');
+  const referral = files.find((f) => f.startsWith('referral.astro_astro_type_script'));
+  if (!booking || !checklist || !referral) throw new Error('island entry modules not found in dist/client/_astro: run `npm run build`');
   const b = moduleGraphBytes(booking);
   const c = moduleGraphBytes(checklist);
+  const r = moduleGraphBytes(referral);
   const preactOnly = c.modules.filter((m) => /^(preact|hooks|jsxRuntime)\.module/.test(m));
   const preactBytes = preactOnly.reduce((n, f) => n + gzipSync(readFileSync(path.join(ASTRO_DIR, f)), { level: 9 }).length, 0);
   return {
@@ -37,5 +40,7 @@ export function islandSizes() {
     checklistIslandGzipBytes: c.total,
     checklistIslandBeyondPreactGzipBytes: c.total - preactBytes,
     checklistIslandBudgetBytes: CHECKLIST_ISLAND_OWN_BUDGET,
+    referralIslandGzipBytes: r.total,
+    referralIslandBudgetBytes: REFERRAL_ISLAND_BUDGET,
   };
 }

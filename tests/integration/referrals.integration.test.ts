@@ -11,6 +11,8 @@ import { listInbox, readReferral, referralsSubmittedBy, teamReferrals } from '..
 import { actOnReferral } from '../../src/server/referrals/actions';
 import { runReferralRetention } from '../../src/server/referrals/retention-job';
 import { referralCsv, referralJson } from '../../src/server/referrals/export';
+import { resealAll } from '../../src/server/crypto/reseal';
+import { storedKey } from '../../src/server/auth/totp';
 import type { User } from '../../src/server/auth/sessions';
 import { testDatabases } from '../support/databases';
 import { movingClock } from '../support/booking';
@@ -202,6 +204,22 @@ describe.each(testDatabases)('referrals to KIM on $name', (target) => {
     if (sent.kind !== 'sent') throw new Error(sent.kind);
     const [row] = await handle.db.select().from(referrals).where(eq(referrals.id, sent.id));
     expect(row!.personal!.split('.')[1]).toBe('k2');
+    // Re-seal everything with k2 (a second-factor key stored plain by an older version too); then k1 can go.
+    const totp = new Uint8Array(20).map((_, i) => i * 3);
+    await handle.db
+      .update(users)
+      .set({ totpKey: Buffer.from(totp).toString('base64') })
+      .where(eq(users.id, staff.anna!.id));
+    const counts = await resealAll(handle.db, rotated.keyring);
+    expect(counts.referrals).toBeGreaterThan(0);
+    expect(counts.totpKeys).toBe(1);
+    const [anna] = await handle.db.select().from(users).where(eq(users.id, staff.anna!.id));
+    expect(anna!.totpKey).toMatch(/^v1\.k2\./);
+    expect(storedKey(rotated.keyring, anna!.totpKey!, anna!.id)).toEqual(totp);
+    expect(storedKey(rotated.keyring, anna!.totpKey!, staff.ben!.id)).toBeUndefined();
+    expect(await resealAll(handle.db, rotated.keyring)).toEqual({ referrals: 0, events: 0, totpKeys: 0 });
+    const onlyNew = { ...deps, keyring: parseKeyring(rotated.keyring.current + ':' + rotated.keyring.keys.get('k2')!.toString('base64')) };
+    expect((await readReferral(onlyNew, member!, open!.id, 'view'))?.personal?.name).toBe(NAME);
   });
 
   it('limits requests per connection', async () => {

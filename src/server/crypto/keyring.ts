@@ -1,5 +1,5 @@
 /**
- * The running server's keyring: REFERRAL_KEYS, or for a local demo a key file kept beside the
+ * The running server's keyring: DATA_KEYS, or for a local demo a key file kept beside the
  * data folder (made on first use, readable by the owner only). The database alone never holds a key.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { newKeySpec, parseKeyring, type Keyring } from './sealed';
 let cached: { spec: string; ring: Keyring } | undefined;
 
 export function keyFilePath(env: Env): string {
-  return env.REFERRAL_KEY_FILE ?? path.join(path.dirname(path.resolve(env.PGLITE_DIR)), 'referral-keys');
+  return env.DATA_KEY_FILE ?? path.join(path.dirname(path.resolve(env.PGLITE_DIR)), 'data-keys');
 }
 
 function specFromFile(file: string): string {
@@ -20,7 +20,7 @@ function specFromFile(file: string): string {
     mkdirSync(path.dirname(file), { recursive: true });
     try {
       writeFileSync(file, `${newKeySpec('k1')}\n`, { flag: 'wx', mode: 0o600 });
-      console.warn(`[referrals] made a new referral key in ${file}; in production set REFERRAL_KEYS instead.`);
+      console.warn(`[data keys] made a new data key in ${file}; in production set DATA_KEYS instead.`);
     } catch {
       // Another process made it first: use theirs.
     }
@@ -28,8 +28,8 @@ function specFromFile(file: string): string {
   }
 }
 
-export function referralKeyring(env: Env = loadEnv()): Keyring {
-  const spec = env.REFERRAL_KEYS ?? specFromFile(keyFilePath(env));
+export function dataKeyring(env: Env = loadEnv()): Keyring {
+  const spec = env.DATA_KEYS ?? specFromFile(keyFilePath(env));
   if (cached?.spec !== spec) cached = { spec, ring: parseKeyring(spec) };
   return cached.ring;
 }

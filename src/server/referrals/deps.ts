@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/client';
 import type { RetentionSettings } from '../../domain/referrals/retention';
 import type { Keyring } from '../crypto/sealed';
-import { referralKeyring } from '../crypto/keyring';
+import { dataKeyring } from '../crypto/keyring';
 import { getDb } from '../db';
 import { loadEnv } from '../env';
 
@@ -20,7 +20,7 @@ export async function referralDeps(): Promise<ReferralDeps> {
     db: await getDb(),
     now: () => new Date(),
     origin: env.PUBLIC_ORIGIN.replace(/\/$/, ''),
-    keyring: referralKeyring(env),
+    keyring: dataKeyring(env),
     settings: { retentionDays: env.REFERRAL_RETENTION_DAYS, escalateAfterHours: env.REFERRAL_ESCALATE_HOURS },
   };
 }

@@ -30,8 +30,8 @@ for (const person of Object.values(E2E_COUNSELLORS)) {
   if (person.team === 'kim-housing') await handle.db.update(kimTeams).set({ leadUserId: row!.id }).where(eq(kimTeams.id, person.team));
 }
 await handle.db.insert(users).values({
-  ...E2E_AUDITOR,
-  password: undefined,
+  email: E2E_AUDITOR.email,
+  name: E2E_AUDITOR.name,
   role: 'admin',
   status: 'active',
   passwordHash: await hashPassword(E2E_AUDITOR.password),

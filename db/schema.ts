@@ -147,6 +147,14 @@ export const appointments = pgTable(
     bookedBy: uuid('booked_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     clientConsentAt: timestamp('client_consent_at', { withTimezone: true }),
     manageTokenHash: text('manage_token_hash').notNull().unique(),
+    /** A second manage link, sent when a closure or new opening hours hit the appointment. */
+    moveTokenHash: text('move_token_hash').unique(),
+    /** When the people were told that a closure or new opening hours hit their appointment. */
+    disruptionNoticeAt: timestamp('disruption_notice_at', { withTimezone: true }),
+    /** Came to the counter without booking; added into free capacity by counter staff. */
+    walkIn: boolean('walk_in').notNull().default(false),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -175,7 +183,10 @@ export const outbox = pgTable(
     text: text('text').notNull(),
     html: text('html'),
     /** [{ filename, contentType, content }] with text content (.ics). */
-    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>().notNull().default([]),
+    attachments: jsonb('attachments')
+      .$type<{ filename: string; contentType: string; content: string; encoding?: 'base64'; cid?: string }[]>()
+      .notNull()
+      .default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** Not before this time (reminders wait for the day before; retries back off). */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

@@ -22,6 +22,9 @@ const MATRIX: Record<string, { method: 'GET' | 'POST'; path: string; ok: Who[]; 
   'staff/referral.astro': { method: 'GET', path: '/de/staff/referral/?id=00000000-0000-4000-8000-000000000000', ok: [] },
   'staff/audit.astro': { method: 'GET', path: '/de/staff/audit/', ok: ['admin'] },
   'staff/teams.astro': { method: 'GET', path: '/de/staff/teams/', ok: ['admin'] },
+  'staff/desk.astro': { method: 'GET', path: '/de/staff/desk/', ok: ['counter', 'admin'] },
+  'staff/office.astro': { method: 'GET', path: '/de/staff/office/', ok: ['admin'] },
+  'staff/figures.astro': { method: 'GET', path: '/de/staff/figures/', ok: ['admin'] },
   'staff/login.astro': { method: 'GET', path: '/de/staff/login/', ok: WHO },
   'staff/totp.astro': { method: 'GET', path: '/de/staff/totp/', ok: [] },
   // Anyone signed in without a second factor may add one (counsellors and admins must).
@@ -221,5 +224,51 @@ describe('the wrong team', () => {
     const log = await (await fetch(`${base}/de/staff/audit/?reference=${reference}`, { headers: { cookie: admin } })).text();
     expect(log.match(/counsellor@test\.example/g)).toHaveLength(2);
     expect(log).not.toContain('counsellor2@test.example');
+  });
+});
+
+/** The other staff endpoints: who gets 200; anonymous 401, other roles 404. */
+const STAFF_API: Record<string, { path: string; ok: Role[] }> = {
+  'api/desk/version.ts': { path: '/api/desk/version?location=housing-office&day=2026-12-01', ok: ['counter', 'admin'] },
+  'api/figures.csv.ts': { path: '/api/figures.csv', ok: ['admin'] },
+};
+
+describe('the access matrix of the desk and figures endpoints', () => {
+  // One session each: sign-in is limited per account (5 in 15 minutes).
+  const sessions = new Map<Role, string>();
+  beforeAll(async () => {
+    for (const account of TEST_STAFF) sessions.set(account.role, await signIn(account));
+  });
+  for (const [route, entry] of Object.entries(STAFF_API)) {
+    it(`${route}: only ${entry.ok.join(' and ')}`, async () => {
+      expect((await fetch(base + entry.path)).status).toBe(401);
+      for (const account of TEST_STAFF) {
+        const res = await fetch(base + entry.path, { headers: { cookie: sessions.get(account.role) ?? '' } });
+        expect(res.status, account.role).toBe(entry.ok.includes(account.role) ? 200 : 404);
+      }
+    });
+  }
+  it('sends a scanned check-in code to sign-in first, then to the desk', async () => {
+    const anonymous = await fetch(`${base}/staff/checkin/T-AAAA-BBBB`, { redirect: 'manual' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toMatch(/\/staff\/login\/\?next=%2Fstaff%2Fcheckin%2FT-AAAA-BBBB$/);
+    const counter = sessions.get('counter') ?? '';
+    const desk = await fetch(`${base}/staff/checkin/T-AAAA-BBBB`, { redirect: 'manual', headers: { cookie: counter } });
+    expect(desk.headers.get('location')).toBe('/de/staff/desk/?checkin=T-AAAA-BBBB#scanned');
+    expect((await fetch(`${base}/staff/checkin/not-a-code`, { redirect: 'manual' })).status).toBe(404);
+    // The desk itself is the guard: a volunteer following the link gets nothing.
+    const volunteer = sessions.get('volunteer') ?? '';
+    expect((await fetch(`${base}/de/staff/desk/?checkin=T-AAAA-BBBB`, { headers: { cookie: volunteer }, redirect: 'manual' })).status).toBe(
+      404,
+    );
+  });
+  it('never redirects sign-in to another site', async () => {
+    const res = await fetch(`${base}/de/staff/login/?next=https://evil.example/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: base },
+      body: new URLSearchParams({ email: TEST_STAFF[1]!.email, password: TEST_STAFF[1]!.password }),
+    });
+    expect(res.headers.get('location')).toBe('/de/staff/');
   });
 });

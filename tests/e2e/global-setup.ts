@@ -23,6 +23,7 @@ export default async function globalSetup(_config: FullConfig) {
     [
       { args: ['src/cli/admin-create.ts', '--email', E2E_ADMIN.email, '--name', E2E_ADMIN.name], input: `${E2E_ADMIN.password}\n` },
       { args: ['tests/e2e/support/seed-kim.ts'] },
+      { args: ['tests/e2e/support/seed-office.ts'] },
     ],
   );
   return async () => {

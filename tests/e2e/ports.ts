@@ -28,3 +28,6 @@ export const E2E_RETENTION_SECONDS = 8;
 
 /** An admin with a known second factor, for reading the referral read log. */
 export const E2E_AUDITOR = { email: 'aud.admin@musterstadt.example', name: 'Audrey Admin', password: 'auditor passphrase for 2026' };
+
+/** Counter staff (no second factor for this role). */
+export const E2E_COUNTER = { email: 'cora.counter@musterstadt.example', name: 'Cora Schalter', password: 'counter staff passphrase 2026' };

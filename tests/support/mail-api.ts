@@ -10,7 +10,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
-  attachments: { filename: string; contentType: string; content: string }[];
+  attachments: { filename: string; contentType: string; content: string; base64: string }[];
 }
 
 export function serveMailApi(peer: SmtpPeer, port: number): Promise<http.Server> {
@@ -27,6 +27,7 @@ export function serveMailApi(peer: SmtpPeer, port: number): Promise<http.Server>
           filename: a.filename ?? '',
           contentType: a.contentType,
           content: a.content.toString('utf8'),
+          base64: a.content.toString('base64'),
         })),
       }))
       .filter((m) => !to || m.to.toLowerCase().includes(to.toLowerCase()));

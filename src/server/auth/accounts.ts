@@ -1,7 +1,7 @@
 /** Password reset by mail and volunteers' own registration (approved by an admin). */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { passwordResets, users } from '../../../db/schema';
+import { passwordResets, sessions, users, type Role } from '../../../db/schema';
 import { passwordProblem } from '../../domain/session-expiry';
 import { useTranslations } from '../../i18n/i18n';
 import { composeMail } from '../mail/compose';
@@ -123,4 +123,19 @@ export async function approveVolunteer(db: Db, userId: string): Promise<boolean>
     .where(and(eq(users.id, userId), eq(users.status, 'pending')))
     .returning({ id: users.id });
   return rows.length > 0;
+}
+
+/**
+ * An admin changes an account's role or disables it. Disabling or a new role ends the person's
+ * sessions: a role's rights must not linger in a cookie.
+ */
+export async function changeAccount(db: Db, userId: string, role: Role, status: 'active' | 'disabled'): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/.test(userId)) return false;
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId));
+    if (!before || (before.status !== 'active' && before.status !== 'disabled')) return false;
+    await tx.update(users).set({ role, status }).where(eq(users.id, userId));
+    if (before.role !== role || status === 'disabled') await tx.delete(sessions).where(eq(sessions.userId, userId));
+    return true;
+  });
 }

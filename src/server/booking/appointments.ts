@@ -3,6 +3,7 @@
  * constraint on counters); this code only chooses which free counter to try and writes the
  * mails to the outbox in the same transaction.
  */
+import { checkInUrl } from '../qr';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { appointments, users, waitlist } from '../../../db/schema';
@@ -179,6 +180,7 @@ function mailUrls(deps: BookingDeps, row: AppointmentRow, token: string | undefi
     manage: token ? manageUrl(deps.origin, row.language, token) : `${deps.origin}/${row.language}/`,
     checklist: `${deps.origin}/${row.language}/checklist/${data.service.id}/${answersQuery(row.checklistAnswers)}`,
     book: `${deps.origin}/${row.language}/book/?service=${data.service.id}`,
+    checkIn: checkInUrl(deps.origin, row.reference),
   };
 }
 
@@ -304,7 +306,7 @@ export async function findByToken(db: Db, token: string): Promise<AppointmentRow
   const [row] = await db
     .select()
     .from(appointments)
-    .where(eq(appointments.manageTokenHash, hashToken(token)));
+    .where(or(eq(appointments.manageTokenHash, hashToken(token)), eq(appointments.moveTokenHash, hashToken(token))));
   return row;
 }
 
@@ -391,7 +393,7 @@ async function cancelRow(deps: BookingDeps, row: AppointmentRow): Promise<Change
   const cancelled = await deps.db.transaction(async (tx) => {
     const [updated] = await tx
       .update(appointments)
-      .set({ status: 'cancelled', updatedAt: deps.now() })
+      .set({ status: 'cancelled', updatedAt: deps.now(), cancelledAt: deps.now() })
       .where(and(eq(appointments.id, row.id), eq(appointments.status, 'booked')))
       .returning();
     if (!updated) return undefined;
@@ -450,4 +452,60 @@ export async function joinWaitlist(
     if (code === '23503') return { kind: 'invalid', errors: { service: 'errors.service' } };
     throw error;
   }
+}
+
+export type WalkInOutcome = { kind: 'added'; appointment: AppointmentRow } | { kind: 'full' } | { kind: 'notOffered' };
+
+/**
+ * A person at the counter without a booking: the next free time today (no lead time), checked
+ * in at once. Same counters and locks as a booking, so a walk-in never overbooks; no mails.
+ */
+export async function bookWalkIn(
+  deps: BookingDeps,
+  input: { serviceId: string; locationId: string; name: string; persons: number; language: string; needs: string[] },
+): Promise<WalkInOutcome> {
+  const loaded = await loadServiceAtLocation(deps.db, input.serviceId, input.locationId);
+  if (!loaded) return { kind: 'notOffered' };
+  const data = { ...loaded, service: { ...loaded.service, leadTimeHours: 0 } };
+  const now = deps.now();
+  for (let round = 0; round < 3; round++) {
+    const [slot] = await availableSlots(deps.db, data, now, toZoned(now).date, 1, input.persons);
+    if (!slot) return { kind: 'full' };
+    for (const { counterId, wait } of attempts(slot.freeCounterIds)) {
+      try {
+        const row = await deps.db.transaction(async (tx) => {
+          await lockCounter(tx, counterId, wait);
+          const [inserted] = await tx
+            .insert(appointments)
+            .values({
+              reference: generateReference(),
+              serviceId: data.service.id,
+              locationId: data.location.id,
+              counterId,
+              startsAt: slot.start,
+              endsAt: slot.end,
+              persons: input.persons,
+              name: input.name,
+              language: input.language,
+              needs: input.needs,
+              status: 'checked_in',
+              checkedInAt: now,
+              walkIn: true,
+              // Walk-ins get no link; the hash of an unsent random token keeps the column unique.
+              manageTokenHash: hashToken(generateSecretToken()),
+            })
+            .returning();
+          if (!inserted) throw new Error('insert returned no appointment');
+          return inserted;
+        });
+        forgetAvailability(row.serviceId, row.locationId);
+        return { kind: 'added', appointment: row };
+      } catch (error) {
+        const { code } = pgError(error);
+        if (error instanceof CounterBusy || code === EXCLUSION_VIOLATION || code === DEADLOCK_DETECTED) continue;
+        throw error;
+      }
+    }
+  }
+  return { kind: 'full' };
 }

@@ -4,7 +4,8 @@ import { formatDateTime } from '../../i18n/format';
 import { useTranslations } from '../../i18n/i18n';
 import { parseAnswers } from '../../domain/checklists/checklist';
 import { checklistLines } from './checklist-lines';
-import { composeMail, type Block, type ComposedMail } from './compose';
+import { composeMail, type Block, type ComposedMail, type MailAttachment } from './compose';
+import { qrPngBase64 } from '../qr';
 
 export interface AppointmentFacts {
   id: string;
@@ -43,7 +44,7 @@ function facts(a: AppointmentFacts): { blocks: Block[]; service: string; place: 
 export function appointmentMail(
   kind: AppointmentMailKind,
   a: AppointmentFacts,
-  urls: { manage: string; checklist: string; book: string },
+  urls: { manage: string; checklist: string; book: string; checkIn: string },
   stamp: Date,
 ): ComposedMail {
   const t = useTranslations(a.language);
@@ -61,6 +62,8 @@ export function appointmentMail(
     if (Object.keys(answers).length === 0) body.push({ kind: 'p', text: t('checklist:mailFullNote') });
     body.push({ kind: 'link', label: t('mail:bringLink'), url: urls.checklist });
     body.push({ kind: 'p', text: t('mail:arrive') });
+    body.push({ kind: 'p', text: t('mail:checkIn') });
+    body.push({ kind: 'image', cid: 'check-in', alt: t('mail:checkInAlt', { reference: a.reference }) });
     body.push({ kind: 'link', label: t('mail:manage'), url: urls.manage });
   }
   const ics = calendarFile({
@@ -75,8 +78,13 @@ export function appointmentMail(
     status: kind === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     sequence: Math.floor(stamp.getTime() / 1000),
   });
+  const qr: MailAttachment[] =
+    kind === 'cancelled'
+      ? []
+      : [{ filename: 'check-in.png', contentType: 'image/png', content: qrPngBase64(urls.checkIn), encoding: 'base64', cid: 'check-in' }];
   return composeMail(a.language, t(`mail:${kind}.subject`, { service, when }), body, [
     { filename: 'appointment.ics', contentType: 'text/calendar; charset=utf-8', content: ics },
+    ...qr,
   ]);
 }
 

@@ -10,7 +10,11 @@ import { escapeHtml } from './escape';
 export interface MailAttachment {
   filename: string;
   contentType: string;
+  /** Text, or base64 when `encoding` says so (images). */
   content: string;
+  encoding?: 'base64';
+  /** Shown inside the HTML part as <img src="cid:…">. */
+  cid?: string;
 }
 
 export interface ComposedMail {
@@ -24,7 +28,9 @@ export type Block =
   | { kind: 'p'; text: string }
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'link'; label: string; url: string }
-  | { kind: 'list'; title: string; items: string[] };
+  | { kind: 'list'; title: string; items: string[] }
+  /** An attached image shown in the HTML part; the text part says what it is. */
+  | { kind: 'image'; cid: string; alt: string };
 
 /** A mail made of blocks, so that the text and HTML parts always say the same. */
 export function composeMail(lang: string, subject: string, blocks: Block[], attachments: MailAttachment[] = []): ComposedMail {
@@ -42,6 +48,8 @@ export function composeMail(lang: string, subject: string, blocks: Block[], atta
           return `${b.label}\n${b.url}`;
         case 'list':
           return `${b.title}\n${b.items.map((i) => `- ${i}`).join('\n')}`;
+        case 'image':
+          return b.alt;
       }
     }),
     '--',
@@ -58,6 +66,8 @@ export function composeMail(lang: string, subject: string, blocks: Block[], atta
           return `<p><a href="${escapeHtml(b.url)}">${escapeHtml(b.label)}</a></p>`;
         case 'list':
           return `<p><strong>${escapeHtml(b.title)}</strong></p><ul>${b.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
+        case 'image':
+          return `<p><img src="cid:${escapeHtml(b.cid)}" alt="${escapeHtml(b.alt)}" width="180" height="180"></p>`;
       }
     })
     .join('')}<hr><p style="color:#555">${escapeHtml(footer)}</p></body></html>`;

@@ -6,6 +6,7 @@
  * systems drop the copy.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import type { MailAttachment } from './compose';
 import type { Db } from '../../../db/client';
 import { outbox } from '../../../db/schema';
 import { rowsOf } from '../rate-limit';
@@ -19,7 +20,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string | null;
-  attachments: { filename: string; contentType: string; content: string }[];
+  attachments: MailAttachment[];
 }
 
 export interface MailTransport {

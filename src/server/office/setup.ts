@@ -72,3 +72,18 @@ export async function setCounter(db: Db, locationId: string, counterId: number |
   });
   forgetOfficeData();
 }
+
+export interface LocationDetails {
+  street: string;
+  postcode: string;
+  city: string;
+  phone: string;
+  email: string;
+  stepFree: boolean;
+}
+
+/** Address and contact of a location, as mails and the manage page show them. */
+export async function updateLocation(db: Db, id: string, details: LocationDetails) {
+  await db.update(locations).set(details).where(eq(locations.id, id));
+  forgetOfficeData();
+}

@@ -1,41 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../db/client';
 import { rowsOf } from '../../src/server/rate-limit';
-import { createPostgresDatabase } from '../support/databases';
 import { startServer } from '../support/server';
 import { load, type Load } from './static-throughput';
 import { BENCH } from './bench-office';
+import { prepareBenchDatabase } from './bench-db';
 
-const LIMITS = { BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000000', BOOKING_LIMIT_PER_EMAIL_PER_DAY: '100' };
-
-function seed(target: string, appointments: number) {
-  const run = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'tests/bench/seed-bench-db.ts', target, String(appointments)], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`seeding the bench database failed:\n${run.stdout}${run.stderr}`);
-}
-
-interface Prepared {
-  env: Record<string, string>;
-  target: string;
-  cleanup: () => Promise<void>;
-}
-
-async function prepare(driver: 'pglite' | 'postgres', appointments: number, adminUrl?: string): Promise<Prepared> {
-  if (driver === 'pglite') {
-    const dir = mkdtempSync(path.join(tmpdir(), 'wp-bench-'));
-    const dataDir = path.join(dir, 'pglite');
-    seed(dataDir, appointments);
-    return { env: { PGLITE_DIR: dataDir }, target: dataDir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const { url, drop } = await createPostgresDatabase(adminUrl ?? '');
-  seed(url, appointments);
-  return { env: { DATABASE_URL: url, DATABASE_POOL_SIZE: '20' }, target: url, cleanup: drop };
-}
+/** Limits far above the load, so that the figures measure booking, not the abuse limits. */
+export const LIMITS = { BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000000', BOOKING_LIMIT_PER_EMAIL_PER_DAY: '100' };
 
 /** Free start times far enough apart that each booking below takes its own slot. */
 async function freeStarts(base: string, count: number): Promise<string[]> {
@@ -122,7 +94,7 @@ export async function bookingLoad(
   seconds: number,
   options: { appointments: number; adminUrl?: string },
 ): Promise<BookingFigures> {
-  const prepared = await prepare(driver, options.appointments, options.adminUrl);
+  const prepared = await prepareBenchDatabase(driver, options.appointments, options.adminUrl);
   try {
     const server = await startServer({ ...LIMITS, ...prepared.env, OUTBOX_POLL_MS: '60000' });
     let availability: Load;

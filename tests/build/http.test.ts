@@ -38,16 +38,16 @@ describe('prerendered files', () => {
     expect(Number(br.headers.get('content-length'))).toBeLessThan(Buffer.byteLength(html) / 2);
   });
   it('answer a repeat visit with 304 Not Modified', async () => {
-    const first = await get('/de/contact/');
+    const first = await get('/de/emergency/');
     const etag = first.headers.get('etag') ?? '';
     expect(etag).not.toBe('');
-    const again = await get('/de/contact/', { 'if-none-match': etag });
+    const again = await get('/de/emergency/', { 'if-none-match': etag });
     expect(again.status).toBe(304);
   });
   it('redirect a page address without its slash', async () => {
-    const res = await get('/de/contact');
+    const res = await get('/de/emergency');
     expect(res.status).toBe(301);
-    expect(res.headers.get('location')).toBe('/de/contact/');
+    expect(res.headers.get('location')).toBe('/de/emergency/');
   });
   it('never leave the build folder', async () => {
     for (const path of ['/../package.json', '/%2e%2e/package.json', '/de/..%2f..%2fpackage.json', '/%00', '/%E0%A4%A']) {
@@ -55,5 +55,17 @@ describe('prerendered files', () => {
       expect([301, 400, 404]).toContain(res.status);
       expect(await res.text()).not.toContain('"dependencies"');
     }
+  });
+});
+
+describe('the contact page', () => {
+  it('is rendered from the database (admins change hours and closures) and cached briefly', async () => {
+    const res = await fetch(`${inject('baseUrl')}/ar/contact/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    const html = await res.text();
+    expect(html).toContain('<html lang="ar" dir="rtl"');
+    expect(html).toContain('Musterplatz 1');
+    expect(html).toMatch(/<table class="hours">/);
   });
 });

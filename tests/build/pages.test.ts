@@ -7,7 +7,7 @@ import { attribute, builtPages, CLIENT_DIR } from '../support/built-pages';
 
 const pages = builtPages();
 // Rendered per request by the server (tests/build/server.test.ts and the e2e suite cover them).
-const ON_DEMAND = [/^\/[a-z-]+\/book\/$/, /^\/[a-z-]+\/manage\/$/, /^\/[a-z-]+\/referral\/$/, /^\/[a-z-]+\/waiting-times\/$/];
+const ON_DEMAND = [/^\/[a-z-]+\/book\/$/, /^\/[a-z-]+\/manage\/$/, /^\/[a-z-]+\/referral\/$/, /^\/[a-z-]+\/waiting-times\/$/, /^\/[a-z-]+\/contact\/$/];
 const BUDGET_BYTES = 14 * 1024;
 const brotli = (html: string) => brotliCompressSync(Buffer.from(html), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

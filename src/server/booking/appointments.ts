@@ -83,8 +83,24 @@ function slotRequest(
 
 /** The next free times from now on, for a "just taken" answer. */
 export async function nextFreeSlots(db: Db, data: ServiceAtLocation, now: Date, persons: number): Promise<Slot[]> {
-  const slots = await availableSlots(db, data, now, toZoned(now).date, data.service.horizonDays + 1, persons);
-  return slots.slice(0, NEXT_FREE_COUNT);
+  return firstFreeSlots(db, data, now, persons, NEXT_FREE_COUNT);
+}
+
+const SEARCH_WINDOW_DAYS = 7;
+
+/**
+ * The first `count` free times within the horizon, searched a week at a time: usually the first
+ * week has them, and reading a week of appointments is far cheaper than the whole horizon (a
+ * "just taken" answer in an opening-minute rush must not cost a full scan).
+ */
+export async function firstFreeSlots(db: Db, data: ServiceAtLocation, now: Date, persons: number, count: number): Promise<Slot[]> {
+  const found: Slot[] = [];
+  const today = toZoned(now).date;
+  for (let offset = 0; offset <= data.service.horizonDays && found.length < count; offset += SEARCH_WINDOW_DAYS) {
+    const days = Math.min(SEARCH_WINDOW_DAYS, data.service.horizonDays + 1 - offset);
+    found.push(...(await availableSlots(db, data, now, addDays(today, offset), days, persons)));
+  }
+  return found.slice(0, count);
 }
 
 const answersQuery = (answers: Record<string, string>) => {

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client';
 import { appointments, closures, counters, openingHours, referrals } from '../../../db/schema';
 import { appointmentFigures, daysUntil, median, openCounterMinutes, weeklyCounts } from '../../domain/figures';
 import { addDays, parseClock, toZoned } from '../../domain/time';
-import { availableSlots } from '../booking/appointments';
+import { firstFreeSlots } from '../booking/appointments';
 import { loadCatalogue, loadServiceAtLocation } from '../booking/office-data';
 import { dayBounds } from '../desk/desk';
 import { rowsOf } from '../rate-limit';
@@ -23,7 +23,7 @@ export async function waitingTimes(db: Db, now: Date): Promise<WaitingTime[]> {
     for (const locationId of locationIds) {
       const data = await loadServiceAtLocation(db, service.id, locationId);
       if (!data) continue;
-      const [first] = await availableSlots(db, data, now, toZoned(now).date, service.horizonDays + 1, 1);
+      const [first] = await firstFreeSlots(db, data, now, 1, 1);
       out.push({ serviceId: service.id, locationId, days: daysUntil(now, first?.start), next: first?.start ?? null });
     }
   }

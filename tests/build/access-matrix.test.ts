@@ -57,6 +57,19 @@ async function signIn(account: { email: string; password: string }): Promise<str
   return cookie;
 }
 
+/**
+ * One session per account for the tests after the matrix (whose last row signs its own out):
+ * sign-in is limited to 5 attempts per account in 15 minutes, and this file would exceed that.
+ */
+const memo = new Map<string, Promise<string>>();
+function session(account: { email: string; password: string }): Promise<string> {
+  const known = memo.get(account.email);
+  if (known) return known;
+  const fresh = signIn(account);
+  memo.set(account.email, fresh);
+  return fresh;
+}
+
 describe('the access matrix of staff routes', () => {
   beforeAll(async () => {
     for (const account of TEST_STAFF) cookies.set(account.role, await signIn(account));
@@ -97,9 +110,9 @@ describe('the access matrix of staff routes', () => {
 describe('the wrong owner', () => {
   it("cannot see, move or cancel another volunteer's booking; the owner can", async () => {
     // Fresh sessions: the matrix above ends its own with the logout row.
-    const owner = await signIn(TEST_STAFF[0]!);
-    const admin = await signIn(TEST_STAFF[3]!);
-    const other = await signIn(OTHER_VOLUNTEER);
+    const owner = await session(TEST_STAFF[0]!);
+    const admin = await session(TEST_STAFF[3]!);
+    const other = await session(OTHER_VOLUNTEER);
     const availability = (await (
       await fetch(`${base}/api/availability?service=integration-counselling&location=integration-centre&days=30`)
     ).json()) as { slots: { start: string }[] };
@@ -139,7 +152,7 @@ describe('the wrong owner', () => {
   it('cannot book "for a client" without being a signed-in volunteer', async () => {
     const res = await fetch(`${base}/api/appointments`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', cookie: await signIn(TEST_STAFF[1]!) },
+      headers: { 'Content-Type': 'application/json', cookie: await session(TEST_STAFF[1]!) },
       body: JSON.stringify({
         forClient: true,
         consent: true,
@@ -173,7 +186,7 @@ describe('the access matrix of the KIM endpoints', () => {
     it(`${route}: 401 anonymous, 404 for volunteers, counter staff and admins`, async () => {
       expect((await fetch(base + path)).status).toBe(401);
       for (const account of TEST_STAFF.filter((a) => a.role !== 'counsellor')) {
-        const res = await fetch(base + path, { headers: { cookie: await signIn(account) } });
+        const res = await fetch(base + path, { headers: { cookie: await session(account) } });
         expect(res.status).toBe(404);
       }
     });
@@ -198,8 +211,8 @@ describe('the wrong team', () => {
     });
     expect(sent.status).toBe(201);
     const { reference } = (await sent.json()) as { reference: string };
-    const housing = await signIn(TEST_STAFF.find((a) => a.role === 'counsellor')!);
-    const work = await signIn(OTHER_COUNSELLOR);
+    const housing = await session(TEST_STAFF.find((a) => a.role === 'counsellor')!);
+    const work = await session(OTHER_COUNSELLOR);
     const inbox = await (await fetch(`${base}/de/staff/referrals/?view=open`, { headers: { cookie: housing } })).text();
     const id = new RegExp(`referral/\\?id=([0-9a-f-]{36})"[^<]*<strong class="ltr">${reference}`).exec(inbox)?.[1];
     expect(id).toBeDefined();
@@ -220,7 +233,7 @@ describe('the wrong team', () => {
     };
     expect(list.referrals.map((r) => r.reference)).toContain(reference);
     expect(JSON.stringify(list)).not.toContain('Matrix Person');
-    const admin = await signIn(TEST_STAFF.find((a) => a.role === 'admin')!);
+    const admin = await session(TEST_STAFF.find((a) => a.role === 'admin')!);
     const log = await (await fetch(`${base}/de/staff/audit/?reference=${reference}`, { headers: { cookie: admin } })).text();
     expect(log.match(/counsellor@test\.example/g)).toHaveLength(2);
     expect(log).not.toContain('counsellor2@test.example');
@@ -237,7 +250,7 @@ describe('the access matrix of the desk and figures endpoints', () => {
   // One session each: sign-in is limited per account (5 in 15 minutes).
   const sessions = new Map<Role, string>();
   beforeAll(async () => {
-    for (const account of TEST_STAFF) sessions.set(account.role, await signIn(account));
+    for (const account of TEST_STAFF) sessions.set(account.role, await session(account));
   });
   for (const [route, entry] of Object.entries(STAFF_API)) {
     it(`${route}: only ${entry.ok.join(' and ')}`, async () => {

@@ -12,6 +12,11 @@ export interface DatabaseHandle {
   /** Applies the committed migrations; safe to call from several instances at once. */
   migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * False for a moment after a connection to PostgreSQL failed: requests should answer "try
+   * again" at once instead of queueing for a connection that is not coming (always true on PGlite).
+   */
+  reachable(): boolean;
 }
 
 export interface DatabaseOptions {
@@ -44,13 +49,47 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     const { migrate: run } = await import('drizzle-orm/pglite/migrator');
     await run(drizzle(client), { migrationsFolder: folder });
   };
-  return { db, driver: 'pglite', migrate, close: () => client.close() };
+  return { db, driver: 'pglite', migrate, close: () => client.close(), reachable: () => true };
+}
+
+/** After a failed connection attempt: the longest wait before the next, and how long requests are turned away. */
+const UNREACHABLE_MS = 1000;
+
+/**
+ * How long a pool connection waits before it tries to reach the database again after a failed
+ * attempt. postgres.js's default grows to 10-20 s after a handful of refused attempts (a burst
+ * makes those within a second), so after a restart of a few seconds requests still waited up
+ * to 20 s for a connection. At most a second, with jitter so instances do not retry in step.
+ */
+function reconnectDelaySeconds(failedAttempts: number): number {
+  return (Math.min(50 * 2 ** failedAttempts, UNREACHABLE_MS) / 1000) * (0.5 + Math.random() / 2);
+}
+
+/**
+ * Notices failed connection attempts. postgres.js calls `backoff` whenever a connection closes,
+ * with the count of attempts that failed since the last successful one: a larger count than
+ * last time means this one failed. While PostgreSQL is down, queries otherwise queue for a
+ * connection and each reconnect turns away only one of them, so people waited many seconds
+ * for their "try again" page, and after the restart for the backlog.
+ */
+function reachability() {
+  let lastCount = 0;
+  let unreachableUntil = 0;
+  return {
+    backoff(failedAttempts: number): number {
+      if (failedAttempts > lastCount) unreachableUntil = Date.now() + UNREACHABLE_MS;
+      lastCount = failedAttempts;
+      return reconnectDelaySeconds(failedAttempts);
+    },
+    reachable: () => Date.now() >= unreachableUntil,
+  };
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const { default: postgres } = await import('postgres');
   const { drizzle } = await import('drizzle-orm/postgres-js');
-  const client = postgres(url, { max, onnotice: () => undefined, connect_timeout: 5 });
+  const { backoff, reachable } = reachability();
+  const client = postgres(url, { max, onnotice: () => undefined, connect_timeout: 5, backoff });
   const db = drizzle(client, { schema }) as unknown as Db;
   const migrate = async (folder = MIGRATIONS_FOLDER) => {
     const { migrate: run } = await import('drizzle-orm/postgres-js/migrator');
@@ -64,5 +103,5 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
       await single.end({ timeout: 5 });
     }
   };
-  return { db, driver: 'postgres', migrate, close: () => client.end({ timeout: 5 }) };
+  return { db, driver: 'postgres', migrate, close: () => client.end({ timeout: 5 }), reachable };
 }

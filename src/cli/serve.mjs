@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { applyPostgresWriteFix } from '../server/postgres-write-fix.mjs';
 import { securityHeaders } from '../server/security-headers.mjs';
 import { loadStaticFiles, serveStatic } from '../server/static-files.mjs';
 
@@ -21,12 +22,24 @@ const port = Number(process.env.PORT || 4321);
 const https = (process.env.PUBLIC_ORIGIN ?? '').startsWith('https:');
 const headers = Object.entries(securityHeaders({ https }));
 const files = loadStaticFiles(path.join(root, 'dist/client'));
+// Before the server bundle loads the database driver: a PostgreSQL restart must not end the process.
+applyPostgresWriteFix();
 const { handler } = await import(entry);
 const { startBackgroundJobs } = await import(path.join(root, 'dist/jobs.mjs'));
+
+// No form or API of the portal takes more than a few kilobytes; refuse big bodies before anything
+// reads them (Astro would buffer up to 1 GiB). The JSON API also counts streamed bytes itself.
+const MAX_DECLARED_BODY = 256 * 1024;
 
 const server = http.createServer((req, res) => {
   for (const [name, value] of headers) res.setHeader(name, value);
   if (serveStatic(files, req, res)) return;
+  if (Number(req.headers['content-length'] ?? 0) > MAX_DECLARED_BODY) {
+    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+    res.end('Request body too large.\n');
+    req.resume();
+    return;
+  }
   handler(req, res);
 });
 server.keepAliveTimeout = 5000;

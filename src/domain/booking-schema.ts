@@ -21,12 +21,22 @@ export const bookingRequestSchema = z.object({
     z.int({ error: 'errors.persons' }).check(z.gte(1, { error: 'errors.persons' }), z.lte(MAX_PERSONS, { error: 'errors.persons' })),
     1,
   ),
+  // No control characters in one-line fields: PostgreSQL cannot store NUL, and no name has them.
   name: z
     .string({ error: 'errors.nameRequired' })
-    .check(z.trim(), z.minLength(2, { error: 'errors.nameRequired' }), z.maxLength(120, { error: 'errors.nameTooLong' })),
+    .check(
+      z.trim(),
+      z.minLength(2, { error: 'errors.nameRequired' }),
+      z.maxLength(120, { error: 'errors.nameTooLong' }),
+      z.regex(/^\P{Cc}*$/u, { error: 'errors.invalid' }),
+    ),
   email: z
     .string({ error: 'errors.email' })
-    .check(z.trim(), z.maxLength(254, { error: 'errors.email' }), z.regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'errors.email' })),
+    .check(
+      z.trim(),
+      z.maxLength(254, { error: 'errors.email' }),
+      z.regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u, { error: 'errors.email' }),
+    ),
   phone: z.optional(z.string({ error: 'errors.phone' }).check(z.trim(), z.regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'errors.phone' }))),
   language: z.string({ error: 'errors.language' }).check(z.regex(/^[a-z]{2,3}(-simple)?$/, { error: 'errors.language' })),
   needs: z._default(z.array(z.enum(NEEDS, { error: 'errors.needs' })).check(z.maxLength(NEEDS.length, { error: 'errors.needs' })), []),

@@ -24,6 +24,10 @@ export function getDatabase(): Promise<DatabaseHandle> {
   return holder[KEY];
 }
 
+/** The database, or at once the error of an outage when it could not be reached a moment ago. */
 export async function getDb(): Promise<Db> {
-  return (await getDatabase()).db;
+  const handle = await getDatabase();
+  // 08001: the client could not connect; isUnavailable turns it into the "try again" answer.
+  if (!handle.reachable()) throw Object.assign(new Error('the database could not be reached a moment ago'), { code: '08001' });
+  return handle.db;
 }

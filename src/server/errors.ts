@@ -31,5 +31,8 @@ export function isUnavailable(error: unknown): boolean {
   const { code } = pgError(error);
   if (code?.startsWith('08') || code === '57P01' || code === '57P03' || code === '53300') return true;
   const message = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : '';
-  return /ECONNREFUSED|ECONNRESET|CONNECTION_CLOSED|CONNECT_TIMEOUT|CONNECTION_ENDED|ETIMEDOUT|terminating connection/i.test(message);
+  // EPIPE: a query written to a connection PostgreSQL had just closed (a restart under load).
+  return /ECONNREFUSED|ECONNRESET|EPIPE|CONNECTION_CLOSED|CONNECTION_DESTROYED|CONNECT_TIMEOUT|CONNECTION_ENDED|ETIMEDOUT|terminating connection/i.test(
+    message,
+  );
 }

@@ -81,11 +81,19 @@ export function clientAddress(request: Request, socketAddress: string): string {
  * Runs an API handler; bad input becomes a 4xx with a message, a database outage a 503 that
  * says to try again. Nothing is half-written: every write happens in one transaction.
  */
-export async function handleApi(request: Request, lang: string, handler: () => Promise<Response>): Promise<Response> {
+export async function handleApi(request: Request, language: string | (() => string), handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
-    if (error instanceof HttpError) return apiError(lang, error.status, error.code);
+    // Read late: a handler that learns the person's language from the body has set it by now.
+    const lang = typeof language === 'function' ? language() : language;
+    if (error instanceof HttpError) {
+      const response = apiError(lang, error.status, error.code);
+      // An oversize body is left unread (a streamed one's connection torn down): the client must
+      // not send its next request on this connection (a proxy would answer that one with a 502).
+      if (error.status === 413) response.headers.set('Connection', 'close');
+      return response;
+    }
     if (isUnavailable(error)) return apiError(lang, 503, 'unavailable', {});
     console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed`, error);
     return apiError(lang, 500, 'unavailable');

@@ -91,7 +91,13 @@ export function lookup(files, pathname) {
  */
 export function serveStatic(files, req, res) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const url = new URL(req.url ?? '/', 'http://portal');
+  let url;
+  try {
+    url = new URL(req.url ?? '/', 'http://portal');
+  } catch {
+    // "//" and a host that is no host ("//%ED%BB%90/"): no file, and never a crash.
+    return false;
+  }
   let pathname;
   try {
     pathname = decodeURIComponent(url.pathname);

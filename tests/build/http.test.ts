@@ -69,3 +69,14 @@ describe('the contact page', () => {
     expect(html).toMatch(/<table class="hours">/);
   });
 });
+
+describe('request bodies', () => {
+  it('are refused before reading when they declare more than 256 KB', async () => {
+    const res = await fetch(`${inject('baseUrl')}/de/book/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: inject('baseUrl') },
+      body: 'name=' + 'x'.repeat(300 * 1024),
+    });
+    expect(res.status).toBe(413);
+  });
+});

@@ -19,9 +19,12 @@ export const CONSENT_VERSION = 1;
 export const CONSENT_VERSIONS = [1] as const;
 export const MAX_MESSAGE = 4000;
 
-const email = z
-  .string({ error: 'errors.email' })
-  .check(z.trim(), z.maxLength(254, { error: 'errors.email' }), z.regex(/^$|^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: 'errors.email' }));
+const email = z.string({ error: 'errors.email' }).check(
+  z.trim(),
+  z.maxLength(254, { error: 'errors.email' }),
+  // No control characters: the receipt's address goes to PostgreSQL, which cannot store NUL.
+  z.regex(/^$|^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u, { error: 'errors.email' }),
+);
 const phone = z.string({ error: 'errors.phone' }).check(z.trim(), z.regex(/^$|^\+?[0-9 ()/-]{5,30}$/, { error: 'errors.phone' }));
 
 export const referralRequestSchema = z
@@ -35,9 +38,13 @@ export const referralRequestSchema = z
     /** For a visit: the urban intercultural centre (a location id) the person can come to. */
     centre: z._default(z.string({ error: 'errors.centre' }).check(z.regex(/^$|^[a-z0-9-]{1,64}$/, { error: 'errors.centre' })), ''),
     interpreter: z._default(z.boolean({ error: 'errors.invalid' }), false),
-    name: z
-      .string({ error: 'errors.name' })
-      .check(z.trim(), z.minLength(2, { error: 'errors.name' }), z.maxLength(120, { error: 'errors.nameTooLong' })),
+    name: z.string({ error: 'errors.name' }).check(
+      z.trim(),
+      z.minLength(2, { error: 'errors.name' }),
+      z.maxLength(120, { error: 'errors.nameTooLong' }),
+      // No control characters, as in the booking's name.
+      z.regex(/^\P{Cc}*$/u, { error: 'errors.invalid' }),
+    ),
     email: z._default(email, ''),
     phone: z._default(phone, ''),
     message: z._default(z.string({ error: 'errors.message' }).check(z.trim(), z.maxLength(MAX_MESSAGE, { error: 'errors.message' })), ''),

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { horizonEnd } from '../../domain/availability';
 import { MAX_PERSONS } from '../../domain/booking-schema';
 import { formatWithOffset, isIsoDate, toZoned } from '../../domain/time';
 import { availableSlots } from '../../server/booking/appointments';
@@ -34,7 +35,10 @@ export const GET: APIRoute = ({ request, url }) => {
     if (!data) return apiError(lang, 404, 'notOffered');
     // Cached as finished bytes: a burst of identical requests costs one query and one stringify.
     const body = await cachedAvailability(service, location, `${from}|${days}|${persons}`, async () => {
-      const slots = (await availableSlots(db, data, new Date(), from, days, persons)).map((s) => ({
+      // Nothing is free past the booking horizon; asking anyway would overflow the date
+      // arithmetic for a `from` near the year 9999.
+      const beyond = from > horizonEnd(new Date(), data.service.horizonDays);
+      const slots = (beyond ? [] : await availableSlots(db, data, new Date(), from, days, persons)).map((s) => ({
         start: formatWithOffset(s.start),
         end: formatWithOffset(s.end),
         capacityLeft: s.freeCounterIds.length,

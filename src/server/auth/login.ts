@@ -23,10 +23,13 @@ export async function logIn(db: Db, email: string, password: string, clientAddre
     now,
   );
   if (!withinLimits) return { kind: 'limited' };
-  const [user] = await db
-    .select()
-    .from(users)
-    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  // No address has control characters (and PostgreSQL cannot even compare a NUL): no such user.
+  const [user] = /\p{Cc}/u.test(email)
+    ? []
+    : await db
+        .select()
+        .from(users)
+        .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   const ok = await verifyPassword(user?.passwordHash ?? (await DUMMY_HASH), password.slice(0, 256));
   if (!user || !ok || user.status !== 'active') return { kind: 'failed' };
   const token = generateSessionToken();

@@ -35,8 +35,9 @@ const server = http.createServer((req, res) => {
   for (const [name, value] of headers) res.setHeader(name, value);
   if (serveStatic(files, req, res)) return;
   if (Number(req.headers['content-length'] ?? 0) > MAX_DECLARED_BODY) {
-    res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
-    res.end('Request body too large.\n');
+    const api = (req.url ?? '').startsWith('/api/');
+    res.writeHead(413, { 'Content-Type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', Connection: 'close' });
+    res.end(api ? JSON.stringify({ error: { code: 'tooLarge', message: 'Request body too large.' } }) : 'Request body too large.\n');
     req.resume();
     return;
   }

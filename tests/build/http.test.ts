@@ -80,3 +80,16 @@ describe('request bodies', () => {
     expect(res.status).toBe(413);
   });
 });
+
+describe('request bodies to the API', () => {
+  it('are refused with JSON when they declare more than 256 KB', async () => {
+    const res = await fetch(`${inject('baseUrl')}/api/appointments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('tooLarge');
+  });
+});

@@ -26,6 +26,8 @@ export default async function globalSetup(_config: FullConfig) {
       { args: ['tests/e2e/support/seed-office.ts'] },
     ],
   );
+  // The tests look into the database's files (is personal data readable there?).
+  process.env.E2E_DATA_DIR = server.dataDir;
   return async () => {
     await server.stop();
     await new Promise((r) => mailApi.close(r));

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { generateTOTP } from '@oslojs/otp';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { E2E_AUDITOR, E2E_COUNSELLORS, E2E_PORTS, E2E_RETENTION_SECONDS, E2E_TOTP_KEY } from './ports';
@@ -18,6 +20,16 @@ async function staffPage(browser: Browser, person: { email: string; password: st
   await page.locator('form button[type=submit]').click();
   await expect(page.locator('#signed-in')).toBeVisible();
   return page;
+}
+
+/** Whether any file of the portal's PGlite database holds these bytes (UTF-8). */
+function filesContain(text: string): boolean {
+  const needle = Buffer.from(text, 'utf8');
+  const walk = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((entry) =>
+      entry.isDirectory() ? walk(path.join(dir, entry.name)) : readFileSync(path.join(dir, entry.name)).includes(needle),
+    );
+  return walk(path.join(process.env.E2E_DATA_DIR ?? '', 'pglite'));
 }
 
 /** Counts every time the referral's page was shown: each one must be in the read log. */
@@ -59,6 +71,10 @@ test('a newcomer in Farsi asks KIM for help with housing and work; two teams wor
   await expect(page).toHaveURL(/\/fa\/referral\/sent\/\?ref=K-/);
   await new InfoPage(page).expectLoaded();
   const reference = (await page.locator('#reference').innerText()).trim();
+  // The database's own files (heap and write-ahead log) hold the reference, but not the name.
+  await expect.poll(() => filesContain(reference), { timeout: 10_000 }).toBe(true);
+  expect(filesContain('Reza Ahmadi')).toBe(false);
+  expect(filesContain('5550123')).toBe(false);
   const [receipt] = await mailsTo(E2E_PORTS.mailApi, email);
   expect(receipt?.text).toContain(reference);
   expect(receipt?.html).toContain('dir="rtl"');

@@ -82,7 +82,7 @@ test('the admin invites a volunteer and a counsellor; the counsellor must enrol 
     await page.locator('#invite-name').fill(person.name);
     await page.locator('#invite-role').selectOption(person.role);
     await page.locator('#invite-language').selectOption(person.language);
-    await page.locator('form[action="/de/staff/users/"] button').click();
+    await page.locator('#invite-form button').click();
     await expect(page.locator('.success')).toBeVisible();
   }
   await expect(page.locator('#accounts')).not.toContainText(people[0]!.email); // not an account until accepted

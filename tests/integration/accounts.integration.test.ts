@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox, users } from '../../db/schema';
-import { approveVolunteer, registerVolunteer, requestPasswordReset, resetPassword } from '../../src/server/auth/accounts';
+import { approveVolunteer, changeAccount, registerVolunteer, requestPasswordReset, resetPassword } from '../../src/server/auth/accounts';
 import { logIn } from '../../src/server/auth/login';
 import { hashPassword } from '../../src/server/auth/passwords';
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/server/auth/sessions';
@@ -37,6 +37,21 @@ describe.each(testDatabases)('password reset and registration on $name', (target
     expect((await validateSessionToken(handle.db, token, now)).user).toBeNull();
     expect((await logIn(handle.db, 'cora@city.example', 'the old passphrase 1', '192.0.2.9', now)).kind).toBe('failed');
     expect((await logIn(handle.db, 'cora@city.example', 'the new passphrase 2', '192.0.2.9', now)).kind).toBe('ok');
+  });
+
+  it('lets an admin disable an account or change its role, ending its sessions', async () => {
+    const [cora] = await handle.db.select().from(users).where(eq(users.email, 'cora@city.example'));
+    const token = generateSessionToken();
+    await createSession(handle.db, token, cora!.id, now);
+    expect(await changeAccount(handle.db, cora!.id, 'volunteer', 'active')).toBe(true);
+    expect((await validateSessionToken(handle.db, token, now)).user).toBeNull();
+    const again = generateSessionToken();
+    await createSession(handle.db, again, cora!.id, now);
+    expect(await changeAccount(handle.db, cora!.id, 'volunteer', 'disabled')).toBe(true);
+    expect((await validateSessionToken(handle.db, again, now)).user).toBeNull();
+    expect(await changeAccount(handle.db, cora!.id, 'counter', 'active')).toBe(true);
+    expect((await handle.db.select().from(users).where(eq(users.id, cora!.id)))[0]).toMatchObject({ role: 'counter', status: 'active' });
+    expect(await changeAccount(handle.db, '00000000-0000-4000-8000-000000000000', 'admin', 'active')).toBe(false);
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {

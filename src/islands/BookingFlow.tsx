@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren, JSX } from 'preact';
 import { currentStep, dayOf, fill, freeDays } from './booking-steps';
 import type { BookingProps, BookingStep, BookingValues, SlotOption } from './booking-types';
+import { described, Field } from './form-field';
 
 type Errors = BookingProps['errors'];
 
@@ -401,27 +402,6 @@ function RadioOption(p: { name: string; value: string; checked: boolean; label: 
           {p.children}
         </span>
       </label>
-    </div>
-  );
-}
-
-function described(id: string, error: string | undefined) {
-  return { 'aria-describedby': `${id}-hint${error ? ` ${id}-error` : ''}`, 'aria-invalid': error ? true : undefined };
-}
-
-function Field(p: { id: string; label: string | undefined; hint?: string | undefined; error: string | undefined; children: JSX.Element }) {
-  return (
-    <div class={`field${p.error ? ' invalid' : ''}`}>
-      <label for={`field-${p.id}`}>{p.label}</label>
-      <span class="hint" id={`${p.id}-hint`}>
-        {p.hint ?? ''}
-      </span>
-      {p.error && (
-        <span class="error" id={`${p.id}-error`}>
-          {p.error}
-        </span>
-      )}
-      {p.children}
     </div>
   );
 }

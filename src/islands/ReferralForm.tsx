@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren, JSX } from 'preact';
 import { parseReferralRequest } from '../domain/referrals/referral-schema';
 import type { ReferralProps, ReferralValues } from './referral-types';
+import { described, Field } from './form-field';
 
 export default function ReferralForm(props: ReferralProps) {
   const { strings: s } = props;
@@ -253,27 +254,6 @@ export default function ReferralForm(props: ReferralProps) {
         {busy ? s.sending : s.submit}
       </button>
     </form>
-  );
-}
-
-function described(id: string, error: string | undefined) {
-  return { 'aria-describedby': `${id}-hint${error ? ` ${id}-error` : ''}`, 'aria-invalid': error ? true : undefined };
-}
-
-function Field(p: { id: string; label: string | undefined; hint?: string | undefined; error: string | undefined; children: JSX.Element }) {
-  return (
-    <div class={`field${p.error ? ' invalid' : ''}`}>
-      <label for={`field-${p.id}`}>{p.label}</label>
-      <span class="hint" id={`${p.id}-hint`}>
-        {p.hint ?? ''}
-      </span>
-      {p.error && (
-        <span class="error" id={`${p.id}-error`}>
-          {p.error}
-        </span>
-      )}
-      {p.children}
-    </div>
   );
 }
 

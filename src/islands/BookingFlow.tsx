@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren, JSX } from 'preact';
 import { currentStep, dayOf, fill, freeDays } from './booking-steps';
 import type { BookingProps, BookingStep, BookingValues, SlotOption } from './booking-types';
-import { described, Field } from './form-field';
+import { described, ErrorSummary, Field } from './form-field';
 
 type Errors = BookingProps['errors'];
 
@@ -170,17 +170,7 @@ export default function BookingFlow(props: BookingProps) {
       </ol>
 
       {(errorList.length > 0 || notice) && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">{notice && errorList.length === 0 ? notice : s['errors.title']}</h2>
-          {errorList.length > 0 && (
-            <ul>
-              {errorList.map(([field, message]) => (
-                <li>
-                  <a href={`#field-${field}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          )}
+        <ErrorSummary title={s['errors.title']} notice={notice} errors={errors} summary={summary}>
           {next.length > 0 && (
             <>
               <p>{s['errors.nextFree']}</p>
@@ -198,7 +188,7 @@ export default function BookingFlow(props: BookingProps) {
               </ul>
             </>
           )}
-        </div>
+        </ErrorSummary>
       )}
 
       {step > 1 && (

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentChildren, JSX } from 'preact';
 import { parseReferralRequest } from '../domain/referrals/referral-schema';
 import type { ReferralProps, ReferralValues } from './referral-types';
-import { described, Field } from './form-field';
+import { described, ErrorSummary, Field } from './form-field';
 
 export default function ReferralForm(props: ReferralProps) {
   const { strings: s } = props;
@@ -65,20 +65,7 @@ export default function ReferralForm(props: ReferralProps) {
 
   return (
     <form class="referral" method="post" action={props.action} noValidate onSubmit={submit}>
-      {(errorList.length > 0 || notice) && (
-        <div class="error-summary" role="alert" tabIndex={-1} ref={summary} aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">{notice && errorList.length === 0 ? notice : s['errors.title']}</h2>
-          {errorList.length > 0 && (
-            <ul>
-              {errorList.map(([field, message]) => (
-                <li>
-                  <a href={`#field-${field}`}>{message}</a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {(errorList.length > 0 || notice) && <ErrorSummary title={s['errors.title']} notice={notice} errors={errors} summary={summary} />}
       <input type="hidden" name="consentVersion" value={String(props.consentVersion)} />
       <Group id="topics" legend={s['topics.legend']} hint={s['topics.hint']} error={errors.topics}>
         {props.topics.map((topic) => (

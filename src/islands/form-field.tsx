@@ -1,5 +1,5 @@
-/** A labelled form field with its hint and error, shared by the islands' forms. */
-import type { JSX } from 'preact';
+/** Pieces the islands' forms share: a labelled field with hint and error, the error summary. */
+import type { ComponentChildren, JSX, RefObject } from 'preact';
 
 /** The ARIA wiring of an input inside a Field: hint always, error when there is one. */
 export function described(id: string, error: string | undefined) {
@@ -23,6 +23,35 @@ export function Field(p: {
         <span class="error" id={`${p.id}-error`}>
           {p.error}
         </span>
+      )}
+      {p.children}
+    </div>
+  );
+}
+
+/**
+ * The summary at the top of a form: a notice alone, or the title and a link to each field with a
+ * problem. It takes focus (through `summary`) so that screen readers hear it first.
+ */
+export function ErrorSummary(p: {
+  title: string | undefined;
+  notice: string | null;
+  errors: Record<string, string>;
+  summary: RefObject<HTMLDivElement>;
+  children?: ComponentChildren;
+}) {
+  const list = Object.entries(p.errors);
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} ref={p.summary} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{p.notice && list.length === 0 ? p.notice : p.title}</h2>
+      {list.length > 0 && (
+        <ul>
+          {list.map(([field, message]) => (
+            <li>
+              <a href={`#field-${field}`}>{message}</a>
+            </li>
+          ))}
+        </ul>
       )}
       {p.children}
     </div>

@@ -63,9 +63,14 @@ export function apiError(lang: string, status: number, code: string, extra: Reco
   return json(status, { error: { code, message: t(`booking:errors.${code}`) }, ...extra });
 }
 
-export function fieldErrors(lang: string, errors: Record<string, string | undefined>): Record<string, string> {
+/** Field -> message in the person's language; the keys come from a form's schema (booking.json, referral.json). */
+export function fieldErrors(
+  lang: string,
+  errors: Record<string, string | undefined>,
+  namespace: 'booking' | 'referral' = 'booking',
+): Record<string, string> {
   const t = useTranslations(lang);
-  return Object.fromEntries(Object.entries(errors).flatMap(([field, key]) => (key ? [[field, t(`booking:${key}`)]] : [])));
+  return Object.fromEntries(Object.entries(errors).flatMap(([field, key]) => (key ? [[field, t(`${namespace}:${key}`)]] : [])));
 }
 
 /** The client's address: the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY is set. */

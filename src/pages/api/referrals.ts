@@ -1,9 +1,8 @@
 import type { APIRoute } from 'astro';
 import { parseReferralRequest } from '../../domain/referrals/referral-schema';
 import { referralDeps } from '../../server/referrals/deps';
-import { referralFieldErrors } from '../../server/referrals/referral-page';
 import { submitReferral } from '../../server/referrals/submit';
-import { clientAddress, handleApi, json, readJson, requestLanguage } from '../../server/http';
+import { clientAddress, fieldErrors, handleApi, json, readJson, requestLanguage } from '../../server/http';
 import { useTranslations } from '../../i18n/i18n';
 
 export const prerender = false;
@@ -24,7 +23,7 @@ export const POST: APIRoute = async ({ request, clientAddress: socket, locals })
       const forClient = (body as { forClient?: unknown } | null)?.forClient === true;
       if (forClient && locals.user?.role !== 'volunteer') return problem(lang, 403, 'invalid');
       const parsed = parseReferralRequest(body);
-      if (!parsed.ok) return problem(lang, 422, 'invalid', { fields: referralFieldErrors(lang, parsed.errors) });
+      if (!parsed.ok) return problem(lang, 422, 'invalid', { fields: fieldErrors(lang, parsed.errors, 'referral') });
       const deps = await referralDeps();
       const volunteerId = forClient ? locals.user?.id : undefined;
       const outcome = await submitReferral(deps, parsed.value, clientAddress(request, socket), volunteerId);

@@ -28,8 +28,12 @@ function specFromFile(file: string): string {
   }
 }
 
+/** Per process: the key file is read once, not on every sealed read or write. */
+const fileSpecs = new Map<string, string>();
+
 export function dataKeyring(env: Env = loadEnv()): Keyring {
-  const spec = env.DATA_KEYS ?? specFromFile(keyFilePath(env));
+  const file = keyFilePath(env);
+  const spec = env.DATA_KEYS ?? fileSpecs.get(file) ?? fileSpecs.set(file, specFromFile(file)).get(file) ?? '';
   if (cached?.spec !== spec) cached = { spec, ring: parseKeyring(spec) };
   return cached.ring;
 }

@@ -84,9 +84,3 @@ export async function referralProps(
     notice: options.notice ?? null,
   };
 }
-
-/** Field -> message in the person's language. */
-export function referralFieldErrors(lang: string, errors: Record<string, string | undefined>): Record<string, string> {
-  const t = useTranslations(lang);
-  return Object.fromEntries(Object.entries(errors).flatMap(([field, key]) => (key ? [[field, t(`referral:${key}`)]] : [])));
-}
